@@ -1,0 +1,33 @@
+using System.CommandLine;
+using CrmSync.Host.Configuration;
+using CrmSync.Host.Database;
+
+namespace CrmSync.Host.Cli;
+
+/// <summary>The configuration, logging and services a verb runs with (no web server).</summary>
+internal static class VerbHost
+{
+    public static HostApplicationBuilder CreateBuilder(ParseResult parse)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(
+            new HostApplicationBuilderSettings { ContentRootPath = CrmSyncConfiguration.ContentRoot });
+        builder.AddCrmSyncConfiguration(GlobalOptions.SettingsFrom(parse));
+        builder.Logging.AddCrmSyncLogging(builder.Configuration, LogLevel.Warning);
+        return builder;
+    }
+
+    /// <summary>A host whose database is ready: the configured server, or the embedded one started now.</summary>
+    public static async Task<IHost> BuildWithDatabaseAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var builder = CreateBuilder(parse);
+        await builder.AddCrmSyncDatabaseAsync(cancellationToken);
+        return BuildValidated(builder);
+    }
+
+    public static IHost BuildValidated(HostApplicationBuilder builder)
+    {
+        var host = builder.Build();
+        host.Services.ValidateOptionsNow();
+        return host;
+    }
+}

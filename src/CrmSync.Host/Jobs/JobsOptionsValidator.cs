@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace CrmSync.Host.Jobs;
+
+/// <summary>Checks the <c>Jobs</c> section; every message names the key and the value found.</summary>
+internal sealed partial class JobsOptionsValidator : IValidateOptions<JobsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, JobsOptions options)
+    {
+        var failures = new List<string>();
+        CheckRange(failures, "WorkerCount", options.WorkerCount, 1, 64);
+        CheckRange(failures, "InvisibilityTimeoutMinutes", options.InvisibilityTimeoutMinutes, 1, 1440);
+        CheckRange(failures, "QueuePollIntervalSeconds", options.QueuePollIntervalSeconds, 1, 300);
+        if (!SchemaName().IsMatch(options.SchemaName ?? string.Empty))
+        {
+            failures.Add($"Jobs:SchemaName must be a lowercase PostgreSQL schema name (was '{options.SchemaName}').");
+        }
+
+        if (options.Queues is not { Length: > 0 })
+        {
+            failures.Add("Jobs:Queues must name at least one queue (default: default).");
+            return ValidateOptionsResult.Fail(failures);
+        }
+
+        failures.AddRange(options.Queues
+            .Select((queue, index) => (queue, index))
+            .Where(q => !QueueName().IsMatch(q.queue ?? string.Empty))
+            .Select(q => $"Jobs:Queues:{q.index} must be lowercase letters, digits, '_' or '-' (was '{q.queue}')."));
+        if (options.Queues.Distinct(StringComparer.Ordinal).Count() != options.Queues.Length)
+        {
+            failures.Add($"Jobs:Queues lists a queue twice ({string.Join(", ", options.Queues)}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckRange(List<string> failures, string key, int value, int min, int max)
+    {
+        if (value < min || value > max)
+        {
+            failures.Add($"Jobs:{key} must be between {min} and {max} (was {value}).");
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9_-]+$")]
+    private static partial Regex QueueName();
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]*$")]
+    private static partial Regex SchemaName();
+}

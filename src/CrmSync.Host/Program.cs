@@ -1,0 +1,3 @@
+using CrmSync.Host.Cli;
+
+return await CrmSyncCommandLine.RunAsync(args, Console.Out, Console.Error);

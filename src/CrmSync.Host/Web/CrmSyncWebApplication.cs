@@ -1,0 +1,28 @@
+using CrmSync.Host.Configuration;
+using CrmSync.Host.Dashboard;
+using CrmSync.Host.Database;
+using CrmSync.Host.Health;
+using CrmSync.Host.Jobs;
+
+namespace CrmSync.Host.Web;
+
+/// <summary>The production process (<c>crmsync serve</c>): job server, dashboard and health endpoint.</summary>
+public static class CrmSyncWebApplication
+{
+    public static async Task<WebApplication> BuildAsync(IEnumerable<KeyValuePair<string, string?>> settings, string urls, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = CrmSyncConfiguration.ContentRoot });
+        builder.AddCrmSyncConfiguration(settings);
+        builder.Logging.AddCrmSyncLogging(builder.Configuration, LogLevel.Information);
+        builder.WebHost.UseUrls(urls);
+        await builder.AddCrmSyncDatabaseAsync(cancellationToken);
+        builder.Services.AddCrmSyncJobs();
+        builder.Services.AddCrmSyncHealthChecks();
+
+        var app = builder.Build();
+        app.Services.ValidateOptionsNow();
+        app.MapCrmSyncHealth();
+        app.MapCrmSyncDashboard();
+        return app;
+    }
+}
