@@ -1,0 +1,45 @@
+using CrmSync.Salesforce.Json;
+
+namespace CrmSync.Salesforce.Rest;
+
+/// <summary>
+/// The REST side of the org. Records come back as <typeparamref name="T"/>: <see cref="System.Text.Json.JsonElement"/>
+/// for raw rows, or a class deriving from <see cref="SObject"/> for typed ones.
+/// </summary>
+public interface ISalesforceClient
+{
+    /// <summary>Streams every row of a SOQL query, page by page (<c>nextRecordsUrl</c>), with flat memory.</summary>
+    IAsyncEnumerable<T> QueryAsync<T>(string soql, CancellationToken ct = default);
+
+    /// <summary>Like <see cref="QueryAsync{T}"/> but through <c>queryAll</c>: includes deleted and archived rows.</summary>
+    IAsyncEnumerable<T> QueryAllAsync<T>(string soql, CancellationToken ct = default);
+
+    /// <summary><c>SELECT COUNT() FROM …</c>: the row count Salesforce reports as <c>totalSize</c>.</summary>
+    Task<int> CountAsync(string soql, CancellationToken ct = default);
+
+    Task<IReadOnlyList<ApiVersionInfo>> GetVersionsAsync(CancellationToken ct = default);
+
+    Task<IReadOnlyDictionary<string, OrgLimit>> GetLimitsAsync(CancellationToken ct = default);
+
+    Task<DescribeGlobalResult> DescribeGlobalAsync(CancellationToken ct = default);
+
+    Task<SObjectDescribe> DescribeAsync(string objectName, CancellationToken ct = default);
+
+    Task<T> GetRecordAsync<T>(string objectName, string id, IEnumerable<string>? fields = null, CancellationToken ct = default);
+
+    Task<SaveResult> CreateRecordAsync(string objectName, IReadOnlyDictionary<string, object?> fields, CancellationToken ct = default);
+
+    Task UpdateRecordAsync(string objectName, string id, IReadOnlyDictionary<string, object?> fields, CancellationToken ct = default);
+
+    /// <summary>Inserts or updates by external id; <see cref="SaveResult.Created"/> says which.</summary>
+    Task<SaveResult> UpsertRecordAsync(string objectName, string externalIdField, string externalId,
+        IReadOnlyDictionary<string, object?> fields, CancellationToken ct = default);
+
+    Task DeleteRecordAsync(string objectName, string id, CancellationToken ct = default);
+
+    Task<UpdatedRecords> GetUpdatedAsync(string objectName, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default);
+
+    Task<DeletedRecords> GetDeletedAsync(string objectName, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default);
+
+    Task<CompositeResponse> CompositeAsync(CompositeRequest request, CancellationToken ct = default);
+}

@@ -1,0 +1,128 @@
+using CrmSync.Salesforce.Errors;
+using CrmSync.Salesforce.Json;
+using Microsoft.Extensions.Options;
+
+namespace CrmSync.Salesforce.Rest;
+
+/// <summary>A record sent in a collection call and what Salesforce answered for it (matched by position).</summary>
+public sealed record RecordSaveResult(SObjectRecord Record, SaveResult Result);
+
+/// <summary>
+/// sObject Collections (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections.htm):
+/// inputs of any size are sent 200 records per call; <c>allOrNone</c> applies within each call of 200.
+/// A call answers 200 even when records fail, so check <see cref="SaveResult.Success"/> per record.
+/// </summary>
+public interface ISObjectCollections
+{
+    Task<IReadOnlyList<RecordSaveResult>> CreateAsync(IReadOnlyList<SObjectRecord> records, bool allOrNone = false, CancellationToken ct = default);
+
+    /// <summary>Each record needs <see cref="SObjectRecord.Id"/>.</summary>
+    Task<IReadOnlyList<RecordSaveResult>> UpdateAsync(IReadOnlyList<SObjectRecord> records, bool allOrNone = false, CancellationToken ct = default);
+
+    /// <summary>All records of one object; each carries <paramref name="externalIdField"/> among its fields.</summary>
+    Task<IReadOnlyList<RecordSaveResult>> UpsertAsync(string objectName, string externalIdField, IReadOnlyList<SObjectRecord> records,
+        bool allOrNone = false, CancellationToken ct = default);
+
+    /// <summary>Results are in the order of <paramref name="ids"/>.</summary>
+    Task<IReadOnlyList<SaveResult>> DeleteAsync(IReadOnlyList<string> ids, bool allOrNone = false, CancellationToken ct = default);
+}
+
+internal sealed class SObjectCollections(ISalesforceRestApi rest, IOptions<SalesforceOptions> options, TimeProvider clock) : ISObjectCollections
+{
+    public const int MaxRecordsPerCall = 200;
+
+    public Task<IReadOnlyList<RecordSaveResult>> CreateAsync(IReadOnlyList<SObjectRecord> records, bool allOrNone = false, CancellationToken ct = default) =>
+        SendInChunksAsync(records, allOrNone, (chunk, token) => rest.CreateCollectionAsync(new CollectionRequest(allOrNone, chunk), token), ct);
+
+    public Task<IReadOnlyList<RecordSaveResult>> UpdateAsync(IReadOnlyList<SObjectRecord> records, bool allOrNone = false, CancellationToken ct = default)
+    {
+        if (records.Any(r => string.IsNullOrEmpty(r.Id)))
+        {
+            throw new ArgumentException("Every record of a collection update needs an Id.", nameof(records));
+        }
+
+        return SendInChunksAsync(records, allOrNone, (chunk, token) => rest.UpdateCollectionAsync(new CollectionRequest(allOrNone, chunk), token), ct);
+    }
+
+    public Task<IReadOnlyList<RecordSaveResult>> UpsertAsync(string objectName, string externalIdField, IReadOnlyList<SObjectRecord> records,
+        bool allOrNone = false, CancellationToken ct = default) =>
+        SendInChunksAsync(records, allOrNone,
+            (chunk, token) => rest.UpsertCollectionAsync(objectName, externalIdField, new CollectionRequest(allOrNone, chunk), token), ct);
+
+    public async Task<IReadOnlyList<SaveResult>> DeleteAsync(IReadOnlyList<string> ids, bool allOrNone = false, CancellationToken ct = default)
+    {
+        var results = new List<SaveResult>(ids.Count);
+        foreach (var chunk in ids.Chunk(MaxRecordsPerCall))
+        {
+            var answer = await rest.DeleteCollectionAsync(chunk, allOrNone, ct).ConfigureAwait(false);
+            EnsureOneResultPerRecord(chunk.Length, answer.Count);
+            results.AddRange(answer);
+        }
+
+        return results;
+    }
+
+    private async Task<IReadOnlyList<RecordSaveResult>> SendInChunksAsync(
+        IReadOnlyList<SObjectRecord> records,
+        bool allOrNone,
+        Func<SObjectRecord[], CancellationToken, Task<IReadOnlyList<SaveResult>>> send,
+        CancellationToken ct)
+    {
+        var results = new List<RecordSaveResult>(records.Count);
+        foreach (var chunk in records.Chunk(MaxRecordsPerCall))
+        {
+            var answer = await SendWithLockRetriesAsync(chunk, allOrNone, send, ct).ConfigureAwait(false);
+            results.AddRange(chunk.Select((record, i) => new RecordSaveResult(record, answer[i])));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Records that failed only with <c>UNABLE_TO_LOCK_ROW</c> (another transaction held the row) are sent again,
+    /// with a growing delay, up to <c>Salesforce:MaxRetries</c> times. Only without allOrNone, where the others are saved.
+    /// </summary>
+    private async Task<SaveResult[]> SendWithLockRetriesAsync(
+        SObjectRecord[] chunk,
+        bool allOrNone,
+        Func<SObjectRecord[], CancellationToken, Task<IReadOnlyList<SaveResult>>> send,
+        CancellationToken ct)
+    {
+        var settings = options.Value;
+        var results = new SaveResult[chunk.Length];
+        var pending = Enumerable.Range(0, chunk.Length).ToArray();
+        for (var attempt = 0; pending.Length > 0; attempt++)
+        {
+            if (attempt > 0)
+            {
+                await Task.Delay(settings.RetryDelay * Math.Pow(2, attempt - 1), clock, ct).ConfigureAwait(false);
+            }
+
+            var answer = await send(pending.Select(i => chunk[i]).ToArray(), ct).ConfigureAwait(false);
+            EnsureOneResultPerRecord(pending.Length, answer.Count);
+            for (var i = 0; i < pending.Length; i++)
+            {
+                results[pending[i]] = answer[i];
+            }
+
+            pending = allOrNone || attempt >= settings.MaxRetries
+                ? []
+                : pending.Where(i => IsOnlyLockContention(results[i])).ToArray();
+        }
+
+        return results;
+    }
+
+    private static bool IsOnlyLockContention(SaveResult result) =>
+        !result.Success && result.Errors is { Count: > 0 } errors
+        && errors.All(e => e.StatusCode == SalesforceErrorCodes.UnableToLockRow);
+
+    private static void EnsureOneResultPerRecord(int sent, int received)
+    {
+        if (sent != received)
+        {
+            throw new InvalidOperationException(
+                $"Salesforce answered a collection call of {sent} records with {received} results; results cannot be matched to records.");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using CrmSync.Salesforce.Json;
+using Microsoft.Extensions.Options;
+
+namespace CrmSync.Salesforce.Rest;
+
+internal sealed class SalesforceClient(ISalesforceRestApi rest, ISalesforceRootApi root, IOptions<SalesforceOptions> options)
+    : ISalesforceClient
+{
+    private readonly string _queryOptions = "batchSize=" + options.Value.QueryBatchSize.ToString(CultureInfo.InvariantCulture);
+
+    public IAsyncEnumerable<T> QueryAsync<T>(string soql, CancellationToken ct = default) =>
+        StreamAsync<T>(soql, includeDeleted: false, ct);
+
+    public IAsyncEnumerable<T> QueryAllAsync<T>(string soql, CancellationToken ct = default) =>
+        StreamAsync<T>(soql, includeDeleted: true, ct);
+
+    public async Task<int> CountAsync(string soql, CancellationToken ct = default) =>
+        (await rest.QueryAsync<System.Text.Json.JsonElement>(soql, null, ct).ConfigureAwait(false)).TotalSize;
+
+    public Task<IReadOnlyList<ApiVersionInfo>> GetVersionsAsync(CancellationToken ct = default) => root.GetVersionsAsync(ct);
+
+    public Task<IReadOnlyDictionary<string, OrgLimit>> GetLimitsAsync(CancellationToken ct = default) => rest.GetLimitsAsync(ct);
+
+    public Task<DescribeGlobalResult> DescribeGlobalAsync(CancellationToken ct = default) => rest.DescribeGlobalAsync(ct);
+
+    public Task<SObjectDescribe> DescribeAsync(string objectName, CancellationToken ct = default) => rest.DescribeAsync(objectName, ct);
+
+    public Task<T> GetRecordAsync<T>(string objectName, string id, IEnumerable<string>? fields = null, CancellationToken ct = default) =>
+        rest.GetRecordAsync<T>(objectName, id, fields, ct);
+
+    public Task<SaveResult> CreateRecordAsync(string objectName, IReadOnlyDictionary<string, object?> fields, CancellationToken ct = default) =>
+        rest.CreateRecordAsync(objectName, fields, ct);
+
+    public Task UpdateRecordAsync(string objectName, string id, IReadOnlyDictionary<string, object?> fields, CancellationToken ct = default) =>
+        rest.UpdateRecordAsync(objectName, id, fields, ct);
+
+    public async Task<SaveResult> UpsertRecordAsync(string objectName, string externalIdField, string externalId,
+        IReadOnlyDictionary<string, object?> fields, CancellationToken ct = default)
+    {
+        using var response = await rest.UpsertRecordAsync(objectName, externalIdField, externalId, fields, ct).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return new SaveResult(null, true, []) { Created = false };
+        }
+
+        var result = await response.Content.ReadFromJsonAsync<SaveResult>(SalesforceJson.Options, ct).ConfigureAwait(false);
+        return result! with { Created = result.Created ?? response.StatusCode == HttpStatusCode.Created };
+    }
+
+    public Task DeleteRecordAsync(string objectName, string id, CancellationToken ct = default) =>
+        rest.DeleteRecordAsync(objectName, id, ct);
+
+    public Task<UpdatedRecords> GetUpdatedAsync(string objectName, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default) =>
+        rest.GetUpdatedAsync(objectName, FormatWindow(start), FormatWindow(end), ct);
+
+    public Task<DeletedRecords> GetDeletedAsync(string objectName, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default) =>
+        rest.GetDeletedAsync(objectName, FormatWindow(start), FormatWindow(end), ct);
+
+    public Task<CompositeResponse> CompositeAsync(CompositeRequest request, CancellationToken ct = default) =>
+        rest.CompositeAsync(request, ct);
+
+    /// <summary>
+    /// Yields one page while the next is already on its way, so parsing and the network overlap.
+    /// Stopping early cancels the page in flight.
+    /// </summary>
+    private async IAsyncEnumerable<T> StreamAsync<T>(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken ct)
+    {
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var page = includeDeleted
+            ? await rest.QueryAllAsync<T>(soql, _queryOptions, ct).ConfigureAwait(false)
+            : await rest.QueryAsync<T>(soql, _queryOptions, ct).ConfigureAwait(false);
+        Task<QueryPage<T>>? next = null;
+        try
+        {
+            while (true)
+            {
+                next = page.Done || string.IsNullOrEmpty(page.NextRecordsUrl)
+                    ? null
+                    : root.GetNextQueryPageAsync<T>(page.NextRecordsUrl.TrimStart('/'), _queryOptions, prefetch.Token);
+                foreach (var record in page.Records)
+                {
+                    yield return record;
+                }
+
+                if (next is null)
+                {
+                    yield break;
+                }
+
+                page = await next.ConfigureAwait(false);
+                next = null;
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                await prefetch.CancelAsync().ConfigureAwait(false);
+                await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
+                    .ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>ISO 8601 with an explicit offset, as the updated/deleted resources expect.</summary>
+    private static string FormatWindow(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'+00:00'", CultureInfo.InvariantCulture);
+}
