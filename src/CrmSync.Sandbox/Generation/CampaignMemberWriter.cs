@@ -1,0 +1,42 @@
+using CrmSync.Sandbox.Org;
+
+namespace CrmSync.Sandbox.Generation;
+
+/// <summary>Campaign members (a contact or a lead), about a quarter of whom respond.</summary>
+internal sealed class CampaignMemberWriter
+{
+    private const long Day = ColumnWrites.DayMillis;
+    private readonly ObjectTable members, campaigns;
+    private readonly DeterministicRandom random;
+    private readonly Column campaign, contact, lead, status, responded, firstResponded, campaignStart;
+
+    public CampaignMemberWriter(ObjectTable members, ObjectTable campaigns, DeterministicRandom random, long now)
+    {
+        (this.members, this.campaigns, this.random, Now) = (members, campaigns, random, now);
+        (campaign, contact, lead) = (members.Column("CampaignId"), members.Column("ContactId"), members.Column("LeadId"));
+        (status, responded, firstResponded) = (members.Column("Status"), members.Column("HasResponded"), members.Column("FirstRespondedDate"));
+        campaignStart = campaigns.Column("StartDate");
+    }
+
+    public long Now { get; set; }
+
+    public int Add(int person, bool contact)
+    {
+        var campaignRow = random.Next(campaigns.Count);
+        var startAt = ColumnWrites.MillisOf((int)campaignStart.Get(campaignRow).Ticks);
+        var created = Math.Min(Now - 60_000, startAt + (long)random.Exponential(10 * Day));
+        var row = members.AddRow(created);
+        campaign.Refer(row, campaignRow);
+        (contact ? this.contact : lead).Refer(row, person);
+        var respondedAt = created + (long)random.Exponential(7 * Day);
+        var hasResponded = respondedAt < Now && random.Chance(0.25);
+        status.Text(row, hasResponded ? "Responded" : "Sent");
+        responded.Flag(row, hasResponded);
+        if (hasResponded)
+        {
+            firstResponded.Day(row, respondedAt);
+        }
+        members.Stamp(row, hasResponded ? respondedAt : created);
+        return row;
+    }
+}

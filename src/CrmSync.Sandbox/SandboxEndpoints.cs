@@ -1,0 +1,24 @@
+using CrmSync.Sandbox.Auth;
+using CrmSync.Sandbox.Endpoints;
+using CrmSync.Sandbox.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace CrmSync.Sandbox;
+
+internal static class SandboxEndpoints
+{
+    /// <summary>The whole sandbox surface: gate, OAuth, versioned REST and Bulk API, test controls.</summary>
+    public static WebApplication MapSandbox(this WebApplication app)
+    {
+        app.UseRouting();
+        app.UseMiddleware<ApiGateMiddleware>();
+        app.MapOAuthEndpoints();
+        var api = app.MapGroup("/services/data/v{version}").AddEndpointFilter(ApiVersions.RequireSupported);
+        app.MapVersionEndpoints(api);
+        api.MapDescribeEndpoints();
+        api.MapQueryEndpoints();
+        app.MapFallback((HttpContext _) => SalesforceJson.NotFound());
+        return app;
+    }
+}
