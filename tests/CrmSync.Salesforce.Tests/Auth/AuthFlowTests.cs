@@ -9,8 +9,6 @@ using CrmSync.Salesforce.Tests.TestSupport;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace CrmSync.Salesforce.Tests.Auth;
 
@@ -141,12 +139,7 @@ public sealed class AuthFlowTests
         var body = problem is null
             ? DocExamples.TokenResponse(SalesforceStub.AccessToken, audience)
             : $$"""{"error":"invalid_grant","error_description":"{{problem}}"}""";
-        return new ResponseMessage
-        {
-            StatusCode = problem is null ? 200 : 400,
-            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-            BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String },
-        };
+        return SalesforceStub.Message(problem is null ? 200 : 400, body, usage: null);
     }
 
     [Fact]

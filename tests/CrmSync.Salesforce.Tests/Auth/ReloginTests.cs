@@ -4,8 +4,6 @@ using CrmSync.Salesforce.Rest;
 using CrmSync.Salesforce.Tests.TestSupport;
 using WireMock;
 using WireMock.RequestBuilders;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace CrmSync.Salesforce.Tests.Auth;
 
@@ -32,12 +30,7 @@ public sealed class ReloginTests
         return stub;
     }
 
-    private static ResponseMessage Json(int status, string body) => new()
-    {
-        StatusCode = status,
-        Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-        BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String },
-    };
+    private static ResponseMessage Json(int status, string body) => SalesforceStub.Message(status, body);
 
     [Fact]
     public async Task An_expired_session_is_renewed_once_and_the_request_replayed()

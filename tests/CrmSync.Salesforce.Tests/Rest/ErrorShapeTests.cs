@@ -31,12 +31,9 @@ public sealed class ErrorShapeTests
     public async Task Service_unavailable_is_retried_then_succeeds()
     {
         await using var stub = SalesforceStub.Start().StubLogin();
-        stub.Server.Given(Request.Create().WithPath(SalesforceStub.DataPath + "/limits").UsingGet())
-            .InScenario("flaky").WillSetStateTo("recovered")
-            .RespondWith(Response.Create().WithStatusCode(503).WithBody("<html>Service Unavailable</html>"));
-        stub.Server.Given(Request.Create().WithPath(SalesforceStub.DataPath + "/limits").UsingGet())
-            .InScenario("flaky").WhenStateIs("recovered")
-            .RespondWith(SalesforceStub.Json(HttpStatusCode.OK, DocExamples.Limits));
+        stub.StubSequence(SalesforceStub.DataPath + "/limits", "GET", n => n == 1
+            ? SalesforceStub.Message(503, "<html>Service Unavailable</html>")
+            : SalesforceStub.Message(200, DocExamples.Limits));
 
         var limits = await stub.Get<ISalesforceClient>().GetLimitsAsync();
 

@@ -3,7 +3,10 @@ using CrmSync.Salesforce.Auth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using WireMock;
 using WireMock.Logging;
+using WireMock.Types;
+using WireMock.Util;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -84,6 +87,30 @@ public sealed class SalesforceStub : IAsyncDisposable
     {
         var response = Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json;charset=UTF-8").WithBody(body);
         return usage is null ? response : response.WithHeader("Sforce-Limit-Info", usage);
+    }
+
+    /// <summary>Answers the n-th call (1-based) on <paramref name="path"/> with <paramref name="answer"/>(n).</summary>
+    public void StubSequence(string path, string method, Func<int, ResponseMessage> answer)
+    {
+        var calls = 0;
+        Server.Given(Request.Create().WithPath(path).UsingMethod(method))
+            .RespondWith(Response.Create().WithCallback(_ => answer(Interlocked.Increment(ref calls))));
+    }
+
+    public static ResponseMessage Message(int status, string body, string? usage = "api-usage=18/15000")
+    {
+        var headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json;charset=UTF-8") };
+        if (usage is not null)
+        {
+            headers["Sforce-Limit-Info"] = new(usage);
+        }
+
+        return new ResponseMessage
+        {
+            StatusCode = status,
+            Headers = headers,
+            BodyData = new BodyData { BodyAsString = body, DetectedBodyType = BodyType.String },
+        };
     }
 
     public IReadOnlyList<ILogEntry> Requests(string path) =>
