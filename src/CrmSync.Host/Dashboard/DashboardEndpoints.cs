@@ -10,13 +10,15 @@ public static class DashboardEndpoints
     /// <summary>The Hangfire dashboard: open to requests from this machine, refused from anywhere else until authentication is configured.</summary>
     public static IEndpointRouteBuilder MapCrmSyncDashboard(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHangfireDashboard(Path, new DashboardOptions
-        {
-            DashboardTitle = "CrmSync jobs",
-            AppPath = null,
-            DisplayStorageConnectionString = false,
-            Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
-        });
+        endpoints.MapHangfireDashboard(Path, CreateOptions());
         return endpoints;
     }
+
+    internal static DashboardOptions CreateOptions() => new()
+    {
+        DashboardTitle = "CrmSync jobs",
+        AppPath = null,
+        DisplayStorageConnectionString = false,
+        Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+    };
 }

@@ -1,0 +1,48 @@
+using CrmSync.Host.Jobs;
+
+namespace CrmSync.Host.Tests.Jobs;
+
+public sealed class JobsOptionsValidatorTests
+{
+    private static readonly JobsOptionsValidator Validator = new();
+
+    [Fact]
+    public void The_defaults_are_valid()
+    {
+        Assert.True(Validator.Validate(null, new JobsOptions()).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(0, "Jobs:WorkerCount must be between 1 and 64 (was 0).")]
+    [InlineData(65, "Jobs:WorkerCount must be between 1 and 64 (was 65).")]
+    public void A_worker_count_out_of_range_is_named_with_its_value(int workers, string expected)
+    {
+        Assert.Equal(expected, Validator.Validate(null, new JobsOptions { WorkerCount = workers }).FailureMessage);
+    }
+
+    [Fact]
+    public void Each_bad_queue_name_is_reported_by_its_position()
+    {
+        var result = Validator.Validate(null, new JobsOptions { Queues = ["sync", "Compute", "write back"] });
+
+        Assert.Equal(
+            ["Jobs:Queues:1 must be lowercase letters, digits, '_' or '-' (was 'Compute').",
+             "Jobs:Queues:2 must be lowercase letters, digits, '_' or '-' (was 'write back')."],
+            result.Failures);
+    }
+
+    [Fact]
+    public void No_queue_or_a_repeated_queue_is_refused()
+    {
+        Assert.Equal("Jobs:Queues must name at least one queue (default: default).", Validator.Validate(null, new JobsOptions { Queues = [] }).FailureMessage);
+        Assert.Contains("twice", Validator.Validate(null, new JobsOptions { Queues = ["sync", "sync"] }).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Several_problems_are_reported_together()
+    {
+        var result = Validator.Validate(null, new JobsOptions { InvisibilityTimeoutMinutes = 0, QueuePollIntervalSeconds = 301, SchemaName = "Hang Fire" });
+
+        Assert.Equal(3, result.Failures!.Count());
+    }
+}
