@@ -18,6 +18,9 @@ internal static class SandboxEndpoints
         app.MapVersionEndpoints(api);
         api.MapDescribeEndpoints();
         api.MapQueryEndpoints();
+        api.MapRecordEndpoints();
+        api.MapCollectionEndpoints();
+        api.MapChangesEndpoints();
         app.MapFallback((HttpContext _) => SalesforceJson.NotFound());
         return app;
     }

@@ -56,6 +56,18 @@ internal sealed class ObjectDefinition(string name, string label, string labelPl
     /// <summary>CampaignMember deletes bypass the recycle bin: the row vanishes from queryAll and /deleted.</summary>
     public bool HardDeletes { get; init; }
 
+    /// <summary>An auto-number Name's display format from the object metadata, e.g. <c>SNAP-{0000000}</c>.</summary>
+    public string? AutoNumberFormat { get; init; }
+
+    public string AutoNumber(int row)
+    {
+        var format = AutoNumberFormat ?? KeyPrefix.ToUpperInvariant() + "-{0000000}";
+        var open = format.IndexOf('{', StringComparison.Ordinal);
+        var close = format.IndexOf('}', StringComparison.Ordinal);
+        var digits = close - open - 1;
+        return format[..open] + (row + 1).ToString(new string('0', digits), System.Globalization.CultureInfo.InvariantCulture) + format[(close + 1)..];
+    }
+
     public IReadOnlyList<FieldDefinition> Fields => fields;
 
     public void Add(FieldDefinition field)

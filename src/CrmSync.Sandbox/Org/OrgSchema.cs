@@ -22,7 +22,7 @@ internal static class OrgSchema
         var prefix = 4;
         foreach (var custom in metadata.Objects)
         {
-            var definition = Standard(new ObjectDefinition(custom.Name, custom.Label, custom.PluralLabel, $"a0{prefix++}", custom: true));
+            var definition = Standard(new ObjectDefinition(custom.Name, custom.Label, custom.PluralLabel, $"a0{prefix++}", custom: true) { AutoNumberFormat = custom.NameDisplayFormat });
             definition.Add(Text("Name", custom.Label + " Name", 80) with { Createable = custom.NameDisplayFormat is null, Updateable = custom.NameDisplayFormat is null });
             objects.Add(definition);
         }
