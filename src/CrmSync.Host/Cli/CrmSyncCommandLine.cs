@@ -13,6 +13,7 @@ public static class CrmSyncCommandLine
         GlobalOptions.Set,
         DbCommand.Create(),
         ServeCommand.Create(),
+        SfCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
