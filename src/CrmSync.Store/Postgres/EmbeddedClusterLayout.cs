@@ -11,7 +11,14 @@ public sealed record EmbeddedClusterLayout(string Root)
 
     public string DataDirectory => Path.Combine(Root, "data");
     public string LogDirectory => Path.Combine(Root, "logs");
-    public string ServerLog => Path.Combine(LogDirectory, "server.log");
+
+    /// <summary>
+    /// The paths handed to PostgreSQL's programs: the link targets when the data was relocated,
+    /// since the postgres OS user cannot pass through <see cref="Root"/> then.
+    /// </summary>
+    public string ServerDataDirectory => Resolve(DataDirectory);
+    public string ServerLogDirectory => Resolve(LogDirectory);
+    public string ServerLog => Path.Combine(ServerLogDirectory, "server.log");
     public string PortFile => Path.Combine(Root, "port");
     public string PasswordFile => Path.Combine(Root, "superuser.password");
     public string LockFile => Path.Combine(Root, ".lock");
@@ -26,6 +33,9 @@ public sealed record EmbeddedClusterLayout(string Root)
     /// </summary>
     public string RelocatedStorage =>
         Path.Combine("/var/lib/crmsync", "pg-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Root)))[..12]);
+
+    private static string Resolve(string directory) =>
+        new DirectoryInfo(directory).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? directory;
 
     public int? ReadPort() =>
         File.Exists(PortFile) && int.TryParse(File.ReadAllText(PortFile).Trim(), out var port) ? port : null;

@@ -76,7 +76,7 @@ public sealed class EmbeddedPostgres(
             }
 
             var result = await runner.RunAsync(binaries.PgCtl,
-                ["stop", "-D", layout.DataDirectory, "-m", "fast", "-w", "-t", ((int)startTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)],
+                ["stop", "-D", layout.ServerDataDirectory, "-m", "fast", "-w", "-t", ((int)startTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture)],
                 cancellationToken);
             if (result.ExitCode != 0)
             {
@@ -91,7 +91,7 @@ public sealed class EmbeddedPostgres(
     private async Task<bool> IsRunningAsync(PostgresBinaries binaries, CancellationToken cancellationToken)
     {
         // pg_ctl status: 0 running, 3 not running, 4 no accessible data directory.
-        var result = await runner.RunAsync(binaries.PgCtl, ["status", "-D", layout.DataDirectory], cancellationToken);
+        var result = await runner.RunAsync(binaries.PgCtl, ["status", "-D", layout.ServerDataDirectory], cancellationToken);
         return result.ExitCode == 0;
     }
 
@@ -102,13 +102,13 @@ public sealed class EmbeddedPostgres(
 
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('/', '_').Replace('+', '-');
         await WritePrivateFileAsync(layout.PasswordFile, password, cancellationToken);
-        var passwordForInitDb = Path.Combine(layout.LogDirectory, "initdb.password");
+        var passwordForInitDb = Path.Combine(layout.ServerLogDirectory, "initdb.password");
         await WritePrivateFileAsync(passwordForInitDb, password, cancellationToken);
         await GiveToServiceUserAsync(passwordForInitDb, cancellationToken);
         try
         {
             var result = await runner.RunAsync(binaries.InitDb,
-                ["-D", layout.DataDirectory, "-U", EmbeddedClusterLayout.SuperUser, "--pwfile", passwordForInitDb,
+                ["-D", layout.ServerDataDirectory, "-U", EmbeddedClusterLayout.SuperUser, "--pwfile", passwordForInitDb,
                  "--auth", "scram-sha-256", "--encoding", "UTF8", "--no-locale"],
                 cancellationToken);
             if (result.ExitCode != 0)
@@ -121,10 +121,6 @@ public sealed class EmbeddedPostgres(
             File.Delete(passwordForInitDb);
         }
 
-        // TCP on loopback only: no socket file in a folder a normal user may not be able to write.
-        await File.AppendAllTextAsync(Path.Combine(layout.DataDirectory, "postgresql.conf"),
-            "\n# CrmSync embedded cluster\nlisten_addresses = '127.0.0.1'\nunix_socket_directories = ''\n",
-            cancellationToken);
     }
 
     private async Task PrepareDirectoriesAsync(CancellationToken cancellationToken)
@@ -188,9 +184,10 @@ public sealed class EmbeddedPostgres(
         await File.WriteAllTextAsync(layout.PortFile, port.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
 
         var result = await runner.RunAsync(binaries.PgCtl,
-            ["start", "-D", layout.DataDirectory, "-l", layout.ServerLog, "-w",
+            ["start", "-D", layout.ServerDataDirectory, "-l", layout.ServerLog, "-w",
              "-t", ((int)startTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-             "-o", $"-p {port}"],
+             // TCP on loopback only, and no socket file in a folder a normal user may not be able to write.
+             "-o", $"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"],
             cancellationToken);
         if (result.ExitCode != 0)
         {

@@ -20,8 +20,9 @@ public sealed class ProcessRunner
 
     public async Task<ProcessResult> RunAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
+        // As the service user, start in "/": it may not be allowed into the current folder.
         var startInfo = RunsAsServiceUser
-            ? new ProcessStartInfo("runuser") { ArgumentList = { "-u", ServiceUser, "--", program } }
+            ? new ProcessStartInfo("runuser") { ArgumentList = { "-u", ServiceUser, "--", program }, WorkingDirectory = "/" }
             : new ProcessStartInfo(program);
         foreach (var argument in arguments)
         {

@@ -69,6 +69,35 @@ public sealed class EmbeddedPostgresTests : IAsyncLifetime
         Assert.Equal("crmsync", await QueryAsync(second.ConnectionString, "SELECT current_database()"));
     }
 
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_cluster_in_a_folder_closed_to_other_users_still_starts()
+    {
+        // As root the server runs as the postgres OS user, which cannot enter a mode-700 folder
+        // of root's: the data must be relocated and linked. As any other user it is their own folder.
+        Directory.CreateDirectory(root);
+        File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var embedded = StoreServiceCollectionExtensions.CreateEmbeddedPostgres(
+            new DatabaseOptions { EmbeddedDirectory = Path.Combine(root, "private", "pg") }, Path.GetTempPath(), TimeProvider.System, NullLoggerFactory.Instance);
+
+        try
+        {
+            var instance = await embedded.StartAsync(default);
+
+            Assert.Equal("crmsync", await QueryAsync(instance.ConnectionString, "SELECT current_database()"));
+            var dataIsLinked = new DirectoryInfo(embedded.Layout.DataDirectory).LinkTarget is not null;
+            Assert.Equal(Environment.IsPrivilegedProcess, dataIsLinked);
+        }
+        finally
+        {
+            await embedded.StopAsync(default);
+            if (Environment.IsPrivilegedProcess && Directory.Exists(embedded.Layout.RelocatedStorage))
+            {
+                Directory.Delete(embedded.Layout.RelocatedStorage, recursive: true);
+            }
+        }
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
