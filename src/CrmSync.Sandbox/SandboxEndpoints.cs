@@ -21,6 +21,8 @@ internal static class SandboxEndpoints
         api.MapRecordEndpoints();
         api.MapCollectionEndpoints();
         api.MapChangesEndpoints();
+        api.MapBulkQueryEndpoints();
+        api.MapBulkIngestEndpoints();
         app.MapFallback((HttpContext _) => SalesforceJson.NotFound());
         return app;
     }
