@@ -18,6 +18,12 @@ public sealed class SalesforceOptions
     public string? RefreshToken { get; set; }
     public string? PrivateKeyPath { get; set; }
 
+    /// <summary>
+    /// JWT <c>aud</c>; defaults to the login URL. Salesforce expects https://login.salesforce.com (or
+    /// https://test.salesforce.com for sandboxes) even when LoginUrl is a My Domain URL: set it then.
+    /// </summary>
+    public string? JwtAudience { get; set; }
+
     /// <summary>Share of the org's daily API request limit CrmSync may use (0 &lt; share ≤ 1).</summary>
     public double DailyApiShare { get; set; } = 0.5;
 
@@ -48,6 +54,8 @@ public sealed class SalesforceOptions
     public TimeSpan BudgetRecheckInterval { get; set; } = TimeSpan.FromMinutes(15);
 
     internal Uri LoginUri => new(LoginUrl.TrimEnd('/') + "/", UriKind.Absolute);
+
+    internal Uri JwtAudienceUri => string.IsNullOrWhiteSpace(JwtAudience) ? LoginUri : new Uri(JwtAudience, UriKind.Absolute);
 
     internal SalesforceAuthFlow ParsedAuthFlow => SalesforceAuthFlows.Parse(AuthFlow);
 

@@ -59,6 +59,11 @@ internal sealed class SalesforceOptionsValidator : IValidateOptions<SalesforceOp
             case SalesforceAuthFlow.JwtBearer:
                 Require(options.Username, "Username", flowName, failures);
                 Require(options.PrivateKeyPath, "PrivateKeyPath", flowName, failures);
+                if (!string.IsNullOrWhiteSpace(options.JwtAudience) && !Uri.TryCreate(options.JwtAudience, UriKind.Absolute, out _))
+                {
+                    failures.Add($"{Prefix}JwtAudience must be an absolute URL such as https://login.salesforce.com (was '{options.JwtAudience}').");
+                }
+
                 if (!string.IsNullOrWhiteSpace(options.PrivateKeyPath) && !File.Exists(options.PrivateKeyPath))
                 {
                     failures.Add($"{Prefix}PrivateKeyPath points to a file that does not exist ('{options.PrivateKeyPath}').");

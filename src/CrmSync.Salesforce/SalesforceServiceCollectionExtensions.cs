@@ -39,7 +39,7 @@ public static class SalesforceServiceCollectionExtensions
         services.TryAddTransient<SalesforceAuthHandler>();
         services.TryAddTransient<ApiBudgetHandler>();
 
-        var login = services.AddHttpClient(SalesforceLoginClient.HttpClientName);
+        var login = services.AddHttpClient(SalesforceLoginClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler);
         login.AddResilienceHandler("CrmSync.Salesforce.Login", SalesforceResilience.Configure);
 
         var refit = CreateRefitSettings();
@@ -67,6 +67,13 @@ public static class SalesforceServiceCollectionExtensions
         return settings;
     }
 
+    /// <summary>gzip/deflate answers (Salesforce compresses REST and Bulk results when asked) and periodic DNS refresh.</summary>
+    private static HttpMessageHandler CreatePrimaryHandler() => new SocketsHttpHandler
+    {
+        AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
     private static void AddApi<TApi>(IServiceCollection services, RefitSettings refit, bool versioned)
         where TApi : class
     {
@@ -77,6 +84,7 @@ public static class SalesforceServiceCollectionExtensions
                 http.BaseAddress = versioned ? new Uri(InstancePlaceholder, "/services/data/" + options.VersionSegment) : InstancePlaceholder;
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
+            .ConfigurePrimaryHttpMessageHandler(CreatePrimaryHandler)
             .AddHttpMessageHandler<SalesforceErrorHandler>();
         client.AddResilienceHandler("CrmSync.Salesforce." + typeof(TApi).Name, SalesforceResilience.Configure);
         client.AddHttpMessageHandler<OrgConcurrencyHandler>()

@@ -31,7 +31,7 @@ internal static class LoginFormBuilder
             case SalesforceAuthFlow.JwtBearer:
                 var pem = File.ReadAllText(options.PrivateKeyPath!);
                 Add(form, "grant_type", JwtBearerGrantType);
-                Add(form, "assertion", JwtBearerAssertion.Create(options.ClientId!, options.Username!, options.LoginUri, pem, clock.GetUtcNow()));
+                Add(form, "assertion", JwtBearerAssertion.Create(options.ClientId!, options.Username!, options.JwtAudienceUri, pem, clock.GetUtcNow()));
                 break;
         }
 

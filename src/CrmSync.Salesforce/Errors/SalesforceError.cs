@@ -16,4 +16,12 @@ public static class SalesforceErrorCodes
     public const string UnableToLockRow = "UNABLE_TO_LOCK_ROW";
     public const string ServerUnavailable = "SERVER_UNAVAILABLE";
     public const string Unknown = "UNKNOWN";
+
+    /// <summary>
+    /// REQUEST_LIMIT_EXCEEDED is also used for the concurrent long-running request limit
+    /// ("ConcurrentPerOrgLongTxn Limit exceeded."), which clears within seconds: that one is retried, not a budget stop.
+    /// </summary>
+    public static bool IsConcurrencyLimit(SalesforceError error) =>
+        error.ErrorCode == RequestLimitExceeded && error.Message.Contains("Concurrent", StringComparison.OrdinalIgnoreCase);
+
 }

@@ -22,9 +22,15 @@ internal static class SalesforceErrorReader
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Array)
+            if (root.ValueKind == JsonValueKind.Array && root.EnumerateArray().All(e => e.ValueKind == JsonValueKind.Object))
             {
                 return root.EnumerateArray().Select(ReadRestError).ToList();
+            }
+
+            if (status == HttpStatusCode.MultipleChoices && root.ValueKind == JsonValueKind.Array)
+            {
+                // An upsert whose external id matched several records answers 300 with the matching record URLs.
+                return [new SalesforceError("MULTIPLE_CHOICES", "The external id matches several records: " + string.Join(", ", root.EnumerateArray()))];
             }
 
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var error))

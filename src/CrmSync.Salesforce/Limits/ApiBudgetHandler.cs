@@ -26,7 +26,7 @@ internal sealed class ApiBudgetHandler(ApiBudget budget) : DelegatingHandler
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {
             var errors = await SalesforceErrorReader.ReadAsync(response, cancellationToken).ConfigureAwait(false);
-            if (errors.Any(e => e.ErrorCode == SalesforceErrorCodes.RequestLimitExceeded))
+            if (errors.Any(e => e.ErrorCode == SalesforceErrorCodes.RequestLimitExceeded && !SalesforceErrorCodes.IsConcurrencyLimit(e)))
             {
                 response.Dispose();
                 throw budget.RequestLimitExceeded();

@@ -52,6 +52,9 @@ internal static class SalesforceResilience
             case HttpStatusCode.InternalServerError or HttpStatusCode.BadRequest or HttpStatusCode.Conflict:
                 var errors = await SalesforceErrorReader.ReadAsync(response, ct).ConfigureAwait(false);
                 return errors.Any(e => e.ErrorCode is SalesforceErrorCodes.UnableToLockRow or "UNKNOWN_EXCEPTION" or SalesforceErrorCodes.ServerUnavailable);
+            case HttpStatusCode.Forbidden:
+                var refusals = await SalesforceErrorReader.ReadAsync(response, ct).ConfigureAwait(false);
+                return refusals.Any(SalesforceErrorCodes.IsConcurrencyLimit);
             default:
                 return false;
         }

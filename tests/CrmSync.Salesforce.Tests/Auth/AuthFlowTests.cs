@@ -76,8 +76,10 @@ public sealed class AuthFlowTests
         Assert.False(form.ContainsKey("username"));
     }
 
-    [Fact]
-    public async Task Jwt_flow_sends_an_rs256_assertion_the_stub_verifies_with_the_public_key()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("https://login.salesforce.com")]
+    public async Task Jwt_flow_sends_an_rs256_assertion_the_stub_verifies_with_the_public_key(string? configuredAudience)
     {
         using var rsa = RSA.Create(2048);
         var keyPath = Path.Combine(Path.GetTempPath(), $"crmsync-jwt-{Guid.NewGuid():N}.pem");
@@ -91,8 +93,9 @@ public sealed class AuthFlowTests
                 ["Salesforce:PrivateKeyPath"] = keyPath,
                 ["Salesforce:ClientSecret"] = null,
                 ["Salesforce:Password"] = null,
+                ["Salesforce:JwtAudience"] = configuredAudience,
             });
-            var audience = stub.Server.Url!;
+            var audience = configuredAudience ?? stub.Server.Url!;
             stub.Server.Given(Request.Create().WithPath("/services/oauth2/token").UsingPost())
                 .RespondWith(Response.Create().WithCallback(request => VerifyJwtLogin(request, publicKey, audience)));
 
@@ -136,8 +139,9 @@ public sealed class AuthFlowTests
                 : null;
         }
 
+        var instance = request.Url[..request.Url.IndexOf("/services/", StringComparison.Ordinal)];
         var body = problem is null
-            ? DocExamples.TokenResponse(SalesforceStub.AccessToken, audience)
+            ? DocExamples.TokenResponse(SalesforceStub.AccessToken, instance)
             : $$"""{"error":"invalid_grant","error_description":"{{problem}}"}""";
         return SalesforceStub.Message(problem is null ? 200 : 400, body, usage: null);
     }

@@ -87,4 +87,29 @@ public sealed class ReloginTests
         Assert.Equal(1, stub.LoginCount);
         Assert.Equal(8, stub.Requests(LimitsPath).Count);
     }
+
+    [Fact]
+    public async Task A_write_is_replayed_with_its_body_after_the_relogin()
+    {
+        await using var stub = SalesforceStub.Start();
+        var logins = 0;
+        stub.Server.Given(Request.Create().WithPath("/services/oauth2/token").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithCallback(_ =>
+                Json(200, DocExamples.TokenResponse("token-" + Interlocked.Increment(ref logins), stub.Server.Url!))));
+        const string collections = SalesforceStub.DataPath + "/composite/sobjects";
+        stub.Server.Given(Request.Create().WithPath(collections).UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithCallback(request =>
+                request.Headers!["Authorization"].Single() == "Bearer token-2"
+                    ? Json(200, """[{"id":"001R01","success":true,"errors":[]}]""")
+                    : Json(401, DocExamples.SessionExpired)));
+
+        var results = await stub.Get<ISObjectCollections>().CreateAsync(
+            [new CrmSync.Salesforce.Json.SObjectRecord("Account", new Dictionary<string, object?> { ["Name"] = "Acme" })]);
+
+        Assert.True(Assert.Single(results).Result.Success);
+        var bodies = stub.Requests(collections).Select(r => r.RequestMessage.Body).ToList();
+        Assert.Equal(2, bodies.Count);
+        Assert.Equal("""{"allOrNone":false,"records":[{"attributes":{"type":"Account"},"Name":"Acme"}]}""", bodies[1]);
+        Assert.Equal(bodies[0], bodies[1]);
+    }
 }

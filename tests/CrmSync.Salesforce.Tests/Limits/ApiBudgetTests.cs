@@ -79,4 +79,19 @@ public sealed class ApiBudgetTests
         Assert.Equal(10, stub.Get<IApiBudget>().Snapshot.Used);
         Assert.Equal(3, stub.Requests(LimitsPath).Count);
     }
+
+    [Fact]
+    public async Task The_concurrent_request_limit_is_retried_and_does_not_stop_the_budget()
+    {
+        await using var stub = SalesforceStub.Start().StubLogin();
+        stub.StubSequence(LimitsPath, "GET", n => n == 1
+            ? SalesforceStub.Message(403, """[{"message":"ConcurrentPerOrgLongTxn Limit exceeded.","errorCode":"REQUEST_LIMIT_EXCEEDED"}]""")
+            : SalesforceStub.Message(200, DocExamples.Limits));
+
+        var limits = await stub.Get<ISalesforceClient>().GetLimitsAsync();
+
+        Assert.Equal(15000, limits["DailyApiRequests"].Max);
+        Assert.Equal(2, stub.Requests(LimitsPath).Count);
+        Assert.Equal(ApiBudgetStopReason.None, stub.Get<IApiBudget>().Snapshot.StopReason);
+    }
 }

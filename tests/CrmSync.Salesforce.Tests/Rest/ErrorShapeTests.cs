@@ -52,7 +52,9 @@ public sealed class ErrorShapeTests
             .UpdateRecordAsync("Account", "001D000000IRFmaIAH", new Dictionary<string, object?> { ["Name"] = "x" }));
 
         Assert.Equal(SalesforceErrorCodes.UnableToLockRow, error.ErrorCode);
-        Assert.Equal(3, stub.Requests(SalesforceStub.DataPath + "/sobjects/Account/001D000000IRFmaIAH").Count);
+        var attempts = stub.Requests(SalesforceStub.DataPath + "/sobjects/Account/001D000000IRFmaIAH");
+        Assert.Equal(3, attempts.Count);
+        Assert.All(attempts, a => Assert.Equal("{\"Name\":\"x\"}", a.RequestMessage.Body));
     }
 
     [Fact]
@@ -67,6 +69,42 @@ public sealed class ErrorShapeTests
         Assert.Equal(SalesforceErrorCodes.Unknown, error.ErrorCode);
         Assert.Equal(HttpStatusCode.NotFound, error.StatusCode);
         Assert.Single(stub.Requests(SalesforceStub.DataPath + "/limits"));
+    }
+
+    [Fact]
+    public async Task An_upsert_matching_several_records_reports_multiple_choices()
+    {
+        await using var stub = SalesforceStub.Start().StubLogin();
+        stub.Server.Given(Request.Create().WithPath(SalesforceStub.DataPath + "/sobjects/Account/Ext_Id__c/E-1").UsingPatch())
+            .RespondWith(SalesforceStub.Json(HttpStatusCode.MultipleChoices,
+                """["/services/data/v62.0/sobjects/Account/001D000000Kv3g5IAB","/services/data/v62.0/sobjects/Account/001D000000Kv3g6IAB"]"""));
+
+        var error = await Assert.ThrowsAsync<SalesforceApiException>(() => stub.Get<ISalesforceClient>()
+            .UpsertRecordAsync("Account", "Ext_Id__c", "E-1", new Dictionary<string, object?> { ["Name"] = "Acme" }));
+
+        Assert.Equal("MULTIPLE_CHOICES", error.ErrorCode);
+        Assert.Contains("001D000000Kv3g6IAB", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Gzip_answers_are_decompressed()
+    {
+        await using var stub = SalesforceStub.Start().StubLogin();
+        using var packed = new MemoryStream();
+        await using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            await gzip.WriteAsync(System.Text.Encoding.UTF8.GetBytes(DocExamples.Limits));
+        }
+
+        stub.Server.Given(Request.Create().WithPath(SalesforceStub.DataPath + "/limits").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                .WithHeader("Content-Encoding", "gzip").WithBody(packed.ToArray()));
+
+        var limits = await stub.Get<ISalesforceClient>().GetLimitsAsync();
+
+        Assert.Equal(15000, limits["DailyApiRequests"].Max);
+        var call = Assert.Single(stub.Requests(SalesforceStub.DataPath + "/limits")).RequestMessage;
+        Assert.Contains("gzip", string.Join(",", call.Headers!["Accept-Encoding"]), StringComparison.Ordinal);
     }
 
     [Theory]
