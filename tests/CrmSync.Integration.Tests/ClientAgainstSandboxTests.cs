@@ -46,7 +46,7 @@ public sealed class ClientAgainstSandboxTests
         Assert.All(rows, r => Assert.True(r.CreatedDate.Year > 2000));
     }
 
-    [Fact(Skip = "The sandbox does not serve Bulk API 2.0 (/jobs/query) yet; enable when it does.")]
+    [Fact]
     public async Task Bulk_query_returns_the_same_rows_as_rest_paging()
     {
         await using var org = await SandboxOrg.StartAsync(Org, new() { ["Salesforce:BulkMaxRecords"] = "70" });
@@ -133,6 +133,57 @@ public sealed class ClientAgainstSandboxTests
         var budget = org.Get<IApiBudget>().Snapshot;
         Assert.Equal(20, budget.DailyLimit);
         Assert.True(budget.Used <= 10, string.Create(CultureInfo.InvariantCulture, $"used {budget.Used} of a 10-call share"));
+    }
+
+    [Fact]
+    public async Task Bulk_ingest_upserts_snapshots_that_a_query_reads_back()
+    {
+        await using var org = await SandboxOrg.StartAsync(Org);
+        var csv = BulkCsv.Write(
+            ["Snapshot_Key__c", "Metric__c", "Segment__c", "Value__c", "As_Of__c"],
+            [
+                ["2026-11-01|(all)|csat", "csat", "(all)", "4.25", "2026-11-01T00:00:00.000Z"],
+                ["2026-11-01|(all)|nps", "nps", "(all)", null, "2026-11-01T00:00:00.000Z"],
+            ]);
+
+        var result = await org.Get<IBulkIngest>().RunAsync(
+            BulkIngestJobRequest.For("CrmSync_KPI_Snapshot__c", BulkIngestOperation.Upsert, "Snapshot_Key__c"), csv);
+
+        Assert.Equal(BulkJobStates.JobComplete, result.Job.State);
+        Assert.Equal(2, result.Successful.Count);
+        Assert.Empty(result.Failed);
+        var rows = await org.Get<ISalesforceClient>()
+            .QueryAsync<JsonElement>("SELECT Snapshot_Key__c, Value__c FROM CrmSync_KPI_Snapshot__c ORDER BY Snapshot_Key__c")
+            .ToListAsync();
+        Assert.Equal(["2026-11-01|(all)|csat", "2026-11-01|(all)|nps"], rows.Select(r => r.GetProperty("Snapshot_Key__c").GetString()));
+        Assert.Equal(4.25m, rows[0].GetProperty("Value__c").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, rows[1].GetProperty("Value__c").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_idle_session_the_sandbox_expired_is_renewed_transparently()
+    {
+        var clock = new MovableClock(DateTimeOffset.UtcNow);
+        await using var org = await SandboxOrg.StartAsync(Org with { TimeProvider = clock, SessionIdleTimeout = TimeSpan.FromMinutes(30) });
+        var client = org.Get<ISalesforceClient>();
+        await client.GetLimitsAsync();
+        var first = await org.Get<CrmSync.Salesforce.Auth.ISalesforceSessionProvider>().GetSessionAsync(default);
+
+        clock.Advance(TimeSpan.FromHours(1));
+        var limits = await client.GetLimitsAsync();
+
+        Assert.True(limits.ContainsKey("DailyApiRequests"));
+        var second = await org.Get<CrmSync.Salesforce.Auth.ISalesforceSessionProvider>().GetSessionAsync(default);
+        Assert.Equal(first.Generation + 1, second.Generation);
+    }
+
+    private sealed class MovableClock(DateTimeOffset start) : TimeProvider
+    {
+        private long _offsetTicks;
+
+        public override DateTimeOffset GetUtcNow() => start.AddTicks(Interlocked.Read(ref _offsetTicks)) + (TimeProvider.System.GetUtcNow() - start);
+
+        public void Advance(TimeSpan by) => Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
 
     private sealed class OpportunityRow : SObject
