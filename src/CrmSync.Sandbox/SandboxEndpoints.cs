@@ -23,6 +23,7 @@ internal static class SandboxEndpoints
         api.MapChangesEndpoints();
         api.MapBulkQueryEndpoints();
         api.MapBulkIngestEndpoints();
+        app.MapControlEndpoints();
         app.MapFallback((HttpContext _) => SalesforceJson.NotFound());
         return app;
     }

@@ -1,0 +1,73 @@
+using System.Globalization;
+using CrmSync.Sandbox.Faults;
+using CrmSync.Sandbox.Generation;
+using CrmSync.Sandbox.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace CrmSync.Sandbox.Endpoints;
+
+/// <summary>
+/// Test controls under /__sandbox/ (never used by production code, not counted against the
+/// API limit): POST advance?days=N, GET stats, GET/PUT/DELETE faults.
+/// </summary>
+internal static class ControlEndpoints
+{
+    public static IEndpointRouteBuilder MapControlEndpoints(this IEndpointRouteBuilder app)
+    {
+        var controls = app.MapGroup("/__sandbox");
+        controls.MapPost("/advance", (HttpRequest request, SandboxState state) =>
+        {
+            if (!int.TryParse(request.Query["days"], NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days is < 1 or > 3650)
+            {
+                return SalesforceJson.Json(new { error = "days must be a whole number from 1 to 3650" }, StatusCodes.Status400BadRequest);
+            }
+            var written = state.Org.Write(() => new OrgAdvancer(state).Advance(days));
+            return SalesforceJson.Json(new { daysAdvanced = state.DaysAdvanced, now = WireFormat.RestDateTime(state.Org.Clock.Now), recordsWritten = written });
+        });
+        controls.MapGet("/stats", Stats);
+        controls.MapGet("/faults", (SandboxState state) => SalesforceJson.Json(new { spec = state.Faults.Spec.ToString(), syntax = FaultSpec.Syntax }));
+        controls.MapPut("/faults", async (HttpRequest request, SandboxState state) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            try
+            {
+                state.Faults.Spec = FaultSpec.Parse(text.Trim().Trim('"'));
+            }
+            catch (FormatException e)
+            {
+                return SalesforceJson.Json(new { error = e.Message }, StatusCodes.Status400BadRequest);
+            }
+            return SalesforceJson.Json(new { spec = state.Faults.Spec.ToString() });
+        });
+        controls.MapDelete("/faults", (SandboxState state) =>
+        {
+            state.Faults.Spec = FaultSpec.None;
+            return Results.NoContent();
+        });
+        return app;
+    }
+
+    private static IResult Stats(SandboxState state)
+    {
+        var btyd = state.Btyd;
+        var counts = state.Org.Read(() => state.Org.Tables.ToDictionary(t => t.Name, t => t.Count));
+        return SalesforceJson.Json(new
+        {
+            seed = state.Settings.Seed,
+            accounts = state.Settings.Accounts,
+            asOf = WireFormat.RestDateTime(state.Settings.EffectiveAsOf),
+            now = WireFormat.RestDateTime(state.Org.Clock.Now),
+            daysAdvanced = state.DaysAdvanced,
+            generationSeconds = Math.Round(state.GenerationTime.TotalSeconds, 3),
+            bgnbd = new { r = btyd.R, alpha = btyd.Alpha, a = btyd.A, b = btyd.B, timeUnit = "week" },
+            gammaGamma = new { p = btyd.P, q = btyd.Q, gamma = btyd.Gamma },
+            objects = counts,
+            apiUsage = new { used = state.Usage.Used, max = state.Usage.DailyLimit },
+            usage = state.Stats.Snapshot(),
+            faults = state.Faults.Spec.ToString(),
+        });
+    }
+}
