@@ -39,6 +39,18 @@ internal static class SalesforceErrorReader
                 return [new SalesforceError(error.GetString() ?? SalesforceErrorCodes.Unknown, description ?? string.Empty)];
             }
 
+            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("hasErrors", out _) && root.TryGetProperty("results", out var results))
+            {
+                // sObject tree failures: {"hasErrors":true,"results":[{"referenceId":"ref2","errors":[{statusCode,message,fields}]}]}
+                return results.EnumerateArray()
+                    .Where(r => r.TryGetProperty("errors", out _))
+                    .SelectMany(r => r.GetProperty("errors").EnumerateArray().Select(e => ReadRestError(e) with
+                    {
+                        Message = $"{(r.TryGetProperty("referenceId", out var reference) ? reference.GetString() : "?")}: {ReadRestError(e).Message}",
+                    }))
+                    .ToList();
+            }
+
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errorCode", out _))
             {
                 return [ReadRestError(root)];

@@ -14,6 +14,12 @@ public interface ISalesforceClient
     /// <summary>Like <see cref="QueryAsync{T}"/> but through <c>queryAll</c>: includes deleted and archived rows.</summary>
     IAsyncEnumerable<T> QueryAllAsync<T>(string soql, CancellationToken ct = default);
 
+    /// <summary>The first row of the first page, or default when the query matches nothing.</summary>
+    Task<T?> QuerySingleAsync<T>(string soql, CancellationToken ct = default);
+
+    /// <summary>SOSL, e.g. <c>FIND {Acme} IN NAME FIELDS RETURNING Account(Id, Name)</c>.</summary>
+    Task<SearchResult<T>> SearchAsync<T>(string sosl, CancellationToken ct = default);
+
     /// <summary><c>SELECT COUNT() FROM …</c>: the row count Salesforce reports as <c>totalSize</c>.</summary>
     Task<int> CountAsync(string soql, CancellationToken ct = default);
 
@@ -24,6 +30,11 @@ public interface ISalesforceClient
     Task<DescribeGlobalResult> DescribeGlobalAsync(CancellationToken ct = default);
 
     Task<SObjectDescribe> DescribeAsync(string objectName, CancellationToken ct = default);
+
+    Task<SObjectBasicInfo> GetBasicInfoAsync(string objectName, CancellationToken ct = default);
+
+    /// <summary>Who the configured integration user is, from the session's identity URL.</summary>
+    Task<IdentityInfo> GetIdentityAsync(CancellationToken ct = default);
 
     Task<T> GetRecordAsync<T>(string objectName, string id, IEnumerable<string>? fields = null, CancellationToken ct = default);
 
@@ -42,4 +53,13 @@ public interface ISalesforceClient
     Task<DeletedRecords> GetDeletedAsync(string objectName, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default);
 
     Task<CompositeResponse> CompositeAsync(CompositeRequest request, CancellationToken ct = default);
+
+    /// <summary>Inserts up to 200 records with their children in one transaction (sObject tree).</summary>
+    Task<SObjectTreeResponse> CreateTreeAsync(string objectName, IReadOnlyList<SObjectTreeRecord> records, CancellationToken ct = default);
+
+    /// <summary>The content of a blob field (e.g. <c>Attachment.Body</c>); dispose the stream when done.</summary>
+    Task<Stream> OpenBlobAsync(string objectName, string id, string blobField, CancellationToken ct = default);
+
+    /// <summary>Calls a custom Apex REST resource under <c>/services/apexrest/</c>; a null body sends a GET.</summary>
+    Task<T?> CallApexRestAsync<T>(string path, object? body = null, CancellationToken ct = default);
 }

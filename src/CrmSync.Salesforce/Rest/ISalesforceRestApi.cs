@@ -61,4 +61,17 @@ public interface ISalesforceRestApi
 
     [Delete("/composite/sobjects")]
     Task<IReadOnlyList<SaveResult>> DeleteCollectionAsync([Query(CollectionFormat.Csv)] IEnumerable<string> ids, bool allOrNone, CancellationToken ct);
+
+    [Get("/search")]
+    Task<SearchResult<T>> SearchAsync<T>([AliasAs("q")] string sosl, CancellationToken ct);
+
+    [Get("/sobjects/{objectName}")]
+    Task<SObjectBasicInfo> GetBasicInfoAsync(string objectName, CancellationToken ct);
+
+    [Post("/composite/tree/{objectName}")]
+    Task<SObjectTreeResponse> CreateTreeAsync(string objectName, [Body] Dictionary<string, object?> request, CancellationToken ct);
+
+    /// <summary>A blob field's content, e.g. <c>/sobjects/Attachment/{id}/Body</c>.</summary>
+    [Get("/sobjects/{objectName}/{id}/{blobField}")]
+    Task<HttpResponseMessage> GetBlobAsync(string objectName, string id, string blobField, CancellationToken ct);
 }

@@ -14,4 +14,14 @@ public interface ISalesforceRootApi
         string nextRecordsPath,
         [Header("Sforce-Query-Options")] string? queryOptions,
         CancellationToken ct);
+
+    /// <summary>The identity URL of the session (<c>/id/{orgId}/{userId}</c>), served by the instance too.</summary>
+    [Get("/{**identityPath}")]
+    Task<IdentityInfo> GetIdentityAsync(string identityPath, CancellationToken ct);
+
+    [Get("/services/apexrest/{**path}")]
+    Task<HttpResponseMessage> GetApexRestAsync(string path, CancellationToken ct);
+
+    [Post("/services/apexrest/{**path}")]
+    Task<HttpResponseMessage> PostApexRestAsync(string path, [Body] object? body, CancellationToken ct);
 }

@@ -2,12 +2,17 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
+using CrmSync.Salesforce.Auth;
 using CrmSync.Salesforce.Json;
 using Microsoft.Extensions.Options;
 
 namespace CrmSync.Salesforce.Rest;
 
-internal sealed class SalesforceClient(ISalesforceRestApi rest, ISalesforceRootApi root, IOptions<SalesforceOptions> options)
+internal sealed class SalesforceClient(
+    ISalesforceRestApi rest,
+    ISalesforceRootApi root,
+    ISalesforceSessionProvider sessions,
+    IOptions<SalesforceOptions> options)
     : ISalesforceClient
 {
     private readonly string _queryOptions = "batchSize=" + options.Value.QueryBatchSize.ToString(CultureInfo.InvariantCulture);
@@ -17,6 +22,43 @@ internal sealed class SalesforceClient(ISalesforceRestApi rest, ISalesforceRootA
 
     public IAsyncEnumerable<T> QueryAllAsync<T>(string soql, CancellationToken ct = default) =>
         StreamAsync<T>(soql, includeDeleted: true, ct);
+
+    public async Task<T?> QuerySingleAsync<T>(string soql, CancellationToken ct = default)
+    {
+        var page = await rest.QueryAsync<T>(soql, null, ct).ConfigureAwait(false);
+        return page.Records.Count > 0 ? page.Records[0] : default;
+    }
+
+    public Task<SearchResult<T>> SearchAsync<T>(string sosl, CancellationToken ct = default) => rest.SearchAsync<T>(sosl, ct);
+
+    public Task<SObjectBasicInfo> GetBasicInfoAsync(string objectName, CancellationToken ct = default) => rest.GetBasicInfoAsync(objectName, ct);
+
+    public async Task<IdentityInfo> GetIdentityAsync(CancellationToken ct = default)
+    {
+        var session = await sessions.GetSessionAsync(ct).ConfigureAwait(false);
+        var identity = session.IdentityUrl ?? throw new InvalidOperationException("The login answer carried no identity URL.");
+        return await root.GetIdentityAsync(new Uri(identity).AbsolutePath.TrimStart('/'), ct).ConfigureAwait(false);
+    }
+
+    public Task<SObjectTreeResponse> CreateTreeAsync(string objectName, IReadOnlyList<SObjectTreeRecord> records, CancellationToken ct = default) =>
+        rest.CreateTreeAsync(objectName, new Dictionary<string, object?> { ["records"] = records.Select(r => r.ToWire()).ToList() }, ct);
+
+    public async Task<Stream> OpenBlobAsync(string objectName, string id, string blobField, CancellationToken ct = default)
+    {
+        var response = await rest.GetBlobAsync(objectName, id, blobField, ct).ConfigureAwait(false);
+        return await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task<T?> CallApexRestAsync<T>(string path, object? body = null, CancellationToken ct = default)
+    {
+        var relative = path.TrimStart('/');
+        using var response = body is null
+            ? await root.GetApexRestAsync(relative, ct).ConfigureAwait(false)
+            : await root.PostApexRestAsync(relative, body, ct).ConfigureAwait(false);
+        return response.Content.Headers.ContentLength == 0
+            ? default
+            : await response.Content.ReadFromJsonAsync<T>(SalesforceJson.Options, ct).ConfigureAwait(false);
+    }
 
     public async Task<int> CountAsync(string soql, CancellationToken ct = default) =>
         (await rest.QueryAsync<System.Text.Json.JsonElement>(soql, null, ct).ConfigureAwait(false)).TotalSize;
