@@ -46,7 +46,15 @@ public sealed class SandboxServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options =>
         {
-            options.Listen(IPAddress.Loopback, settings.Port);
+            // A fixed port also listens on ::1, so "http://localhost:<port>" (the documented login URL) never waits on a refused IPv6 attempt.
+            if (settings.Port == 0)
+            {
+                options.Listen(IPAddress.Loopback, 0);
+            }
+            else
+            {
+                options.ListenLocalhost(settings.Port);
+            }
             options.Limits.MaxRequestBodySize = 150L * 1024 * 1024;
         });
         builder.Services.AddSingleton(state);
@@ -54,8 +62,8 @@ public sealed class SandboxServer : IAsyncDisposable
         app.MapSandbox();
         await app.StartAsync(cancellationToken);
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var baseUri = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var baseUri = new Uri($"http://127.0.0.1:{address.Port}");
         return new SandboxServer(app, baseUri, BannerLines(state, baseUri));
     }
 
@@ -74,7 +82,7 @@ public sealed class SandboxServer : IAsyncDisposable
         var counts = string.Join(", ", state.Org.Tables.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Count:N0}")));
         return
         [
-            $"CrmSync Salesforce sandbox on {root} (login URL, API v{Endpoints.ApiVersions.Oldest}.0–v{Endpoints.ApiVersions.Latest}.0)",
+            $"CrmSync Salesforce sandbox on {root} (login URL; http://localhost:{baseUri.Port} works too; API v{Endpoints.ApiVersions.Oldest}.0–v{Endpoints.ApiVersions.Latest}.0)",
             $"Login: POST {root}/services/oauth2/token grant_type=password client_id={s.ClientId} client_secret={s.ClientSecret} username={s.Username} password={s.Password}",
             $"Refresh token for grant_type=refresh_token: {s.RefreshToken}",
             string.Create(CultureInfo.InvariantCulture, $"Org: seed {s.Seed}, {s.Accounts:N0} accounts, as-of {s.EffectiveAsOf:yyyy-MM-dd'T'HH:mm:ss'Z'}, generated in {state.GenerationTime.TotalSeconds:0.00} s"),

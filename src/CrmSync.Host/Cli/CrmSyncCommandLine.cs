@@ -14,6 +14,7 @@ public static class CrmSyncCommandLine
         DbCommand.Create(),
         ServeCommand.Create(),
         SfCommand.Create(),
+        SandboxCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
