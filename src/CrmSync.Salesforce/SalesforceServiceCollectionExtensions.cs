@@ -20,7 +20,7 @@ public static class SalesforceServiceCollectionExtensions
     /// Registers the Salesforce client for the org configured in section <c>Salesforce</c> (validated on start):
     /// <see cref="ISalesforceClient"/>, <see cref="ISObjectCollections"/>, <see cref="IBulkQueries"/>,
     /// <see cref="IBulkIngest"/> and <see cref="IApiBudget"/>.
-    /// Each HTTP call goes: errors → retries/timeouts → per-org concurrency limit → auth (re-login) → API budget.
+    /// Each HTTP call goes: errors → retries/timeouts → per-org concurrency limit → JSON integrity → auth (re-login) → API budget.
     /// </summary>
     public static IServiceCollection AddSalesforce(this IServiceCollection services)
     {
@@ -36,6 +36,7 @@ public static class SalesforceServiceCollectionExtensions
         services.TryAddSingleton<BulkJobPoller>();
         services.TryAddTransient<SalesforceErrorHandler>();
         services.TryAddTransient<OrgConcurrencyHandler>();
+        services.TryAddTransient<JsonIntegrityHandler>();
         services.TryAddTransient<SalesforceAuthHandler>();
         services.TryAddTransient<ApiBudgetHandler>();
 
@@ -62,8 +63,12 @@ public static class SalesforceServiceCollectionExtensions
         {
             SalesforceException => exception,
             OperationCanceledException when ct.IsCancellationRequested => exception,
-            _ => new ApiRequestException(request, request.Method, settings, exception),
+            _ => new SalesforceTransportException(SalesforceTransportException.TransportFailed,
+                $"{request.Method} {request.RequestUri?.AbsolutePath} got no usable answer: {exception.Message}", exception),
         };
+        settings.DeserializationExceptionFactory = (response, exception) => ValueTask.FromResult<Exception?>(
+            new SalesforceTransportException(SalesforceTransportException.MalformedResponse,
+                $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} answered a body that does not match the expected shape: {exception.Message}", exception));
         return settings;
     }
 
@@ -88,6 +93,7 @@ public static class SalesforceServiceCollectionExtensions
             .AddHttpMessageHandler<SalesforceErrorHandler>();
         client.AddResilienceHandler("CrmSync.Salesforce." + typeof(TApi).Name, SalesforceResilience.Configure);
         client.AddHttpMessageHandler<OrgConcurrencyHandler>()
+            .AddHttpMessageHandler<JsonIntegrityHandler>()
             .AddHttpMessageHandler<SalesforceAuthHandler>()
             .AddHttpMessageHandler<ApiBudgetHandler>();
     }

@@ -47,3 +47,11 @@ public sealed class SalesforceAuthException : SalesforceException
 
     public string? Description { get; }
 }
+
+/// <summary>The call did not get a usable answer: connection failure, timeout, or a body that is not valid JSON.</summary>
+public sealed class SalesforceTransportException(string errorCode, string message, Exception? inner)
+    : SalesforceException(errorCode, null, message, inner)
+{
+    public const string TransportFailed = "CRMSYNC_TRANSPORT_FAILED";
+    public const string MalformedResponse = "CRMSYNC_MALFORMED_RESPONSE";
+}

@@ -25,7 +25,9 @@ internal static class SalesforceResilience
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             ShouldRetryAfterHeader = true,
-            ShouldHandle = args => options.MaxRetries > 0 ? IsTransientAsync(args.Outcome, args.Context.CancellationToken) : ValueTask.FromResult(false),
+            ShouldHandle = args => options.MaxRetries > 0
+                ? IsTransientAsync(args.Outcome, args.Context.GetRequestMessage()?.Method, args.Context.CancellationToken)
+                : ValueTask.FromResult(false),
             OnRetry = args =>
             {
                 var request = args.Outcome.Result?.RequestMessage;
@@ -36,11 +38,16 @@ internal static class SalesforceResilience
         builder.AddTimeout(options.Timeout);
     }
 
-    internal static async ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, CancellationToken ct)
+    /// <summary>
+    /// A POST that failed without an answer (timeout, dropped connection) may have been applied, and creating twice is
+    /// worse than failing once, so only answers that say "not done" (503, lock contention) retry a POST.
+    /// </summary>
+    internal static async ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, HttpMethod? method, CancellationToken ct)
     {
         if (outcome.Exception is not null)
         {
-            return outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException;
+            return method != HttpMethod.Post
+                && outcome.Exception is HttpRequestException or Polly.Timeout.TimeoutRejectedException;
         }
 
         var response = outcome.Result!;
