@@ -177,6 +177,26 @@ public sealed class ClientAgainstSandboxTests
         Assert.Equal(first.Generation + 1, second.Generation);
     }
 
+    [Fact]
+    public async Task Reads_and_writes_survive_503s_expiring_tokens_cut_off_bodies_and_locked_rows()
+    {
+        await using var org = await SandboxOrg.StartAsync(
+            Org with { Faults = "503=0.1,expire-after=7,truncate=0.1,lock=0.2" },
+            new() { ["Salesforce:QueryBatchSize"] = "200", ["Salesforce:MaxRetries"] = "6" });
+        var client = org.Get<ISalesforceClient>();
+
+        var opportunities = await client.QueryAsync<JsonElement>("SELECT Id, Amount FROM Opportunity").CountAsync();
+        var accounts = await client.QueryAsync<JsonElement>("SELECT Id FROM Account").Select(r => r.GetProperty("Id").GetString()!).ToListAsync();
+        var results = await org.Get<ISObjectCollections>().UpdateAsync(accounts
+            .Select(id => new SObjectRecord("Account", new Dictionary<string, object?> { ["CrmSync_Engagement_Score__c"] = 7.5m }) { Id = id })
+            .ToList());
+
+        Assert.True(opportunities > 1000, $"{opportunities} opportunities");
+        Assert.All(results, r => Assert.True(r.Result.Success, string.Join("; ", r.Result.Errors?.Select(e => e.StatusCode) ?? [])));
+        var sessions = await org.Get<CrmSync.Salesforce.Auth.ISalesforceSessionProvider>().GetSessionAsync(default);
+        Assert.True(sessions.Generation > 1, "the token expired along the way and was renewed");
+    }
+
     private sealed class MovableClock(DateTimeOffset start) : TimeProvider
     {
         private long _offsetTicks;
