@@ -15,6 +15,7 @@ public static class CrmSyncCommandLine
         ServeCommand.Create(),
         SfCommand.Create(),
         SandboxCommand.Create(),
+        MappingsCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
