@@ -9,7 +9,8 @@ public sealed record RecordSaveResult(SObjectRecord Record, SaveResult Result);
 
 /// <summary>
 /// sObject Collections (https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections.htm):
-/// inputs of any size are sent 200 records per call; <c>allOrNone</c> applies within each call of 200.
+/// inputs of any size are sent 200 records per call (calls run side by side up to MaxConcurrency);
+/// <c>allOrNone</c> applies within each call of 200.
 /// A call answers 200 even when records fail, so check <see cref="SaveResult.Success"/> per record.
 /// </summary>
 public interface ISObjectCollections
@@ -62,20 +63,19 @@ internal sealed class SObjectCollections(ISalesforceRestApi rest, IOptions<Sales
         return results;
     }
 
+    /// <summary>Chunks run side by side up to <c>Salesforce:MaxConcurrency</c>; results keep the input order.</summary>
     private async Task<IReadOnlyList<RecordSaveResult>> SendInChunksAsync(
         IReadOnlyList<SObjectRecord> records,
         bool allOrNone,
         Func<SObjectRecord[], CancellationToken, Task<IReadOnlyList<SaveResult>>> send,
         CancellationToken ct)
     {
-        var results = new List<RecordSaveResult>(records.Count);
-        foreach (var chunk in records.Chunk(MaxRecordsPerCall))
-        {
-            var answer = await SendWithLockRetriesAsync(chunk, allOrNone, send, ct).ConfigureAwait(false);
-            results.AddRange(chunk.Select((record, i) => new RecordSaveResult(record, answer[i])));
-        }
-
-        return results;
+        var chunks = records.Chunk(MaxRecordsPerCall).ToArray();
+        var answers = new SaveResult[chunks.Length][];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, chunks.Length), parallel, async (i, token) =>
+            answers[i] = await SendWithLockRetriesAsync(chunks[i], allOrNone, send, token).ConfigureAwait(false)).ConfigureAwait(false);
+        return chunks.Zip(answers).SelectMany(pair => pair.First.Select((record, i) => new RecordSaveResult(record, pair.Second[i]))).ToList();
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed class ApiBudgetTests
         var snapshot = stub.Get<IApiBudget>().Snapshot;
         Assert.Equal((25L, 15000L, 7500L, 1L), (snapshot.Used, snapshot.DailyLimit!.Value, snapshot.AllowedCalls!.Value, snapshot.CallsMade));
         Assert.Equal(ApiBudgetStopReason.None, snapshot.StopReason);
+        var health = await new SalesforceHealthCheck(stub.Get<IApiBudget>()).CheckHealthAsync(new());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, health.Status);
+        Assert.Equal("25 of 15000 daily API calls used", health.Description);
     }
 
     [Fact]
@@ -57,6 +60,8 @@ public sealed class ApiBudgetTests
         Assert.Equal(HttpStatusCode.Forbidden, stop.StatusCode);
         Assert.Equal(ApiBudgetStopReason.RequestLimitExceeded, again.Reason);
         Assert.Single(stub.Requests(LimitsPath));
+        var health = await new SalesforceHealthCheck(stub.Get<IApiBudget>()).CheckHealthAsync(new());
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded, health.Status);
     }
 
     [Fact]
