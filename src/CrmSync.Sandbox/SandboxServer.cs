@@ -36,7 +36,7 @@ public sealed class SandboxServer : IAsyncDisposable
     public static async Task<SandboxServer> StartAsync(SandboxSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        ArgumentOutOfRangeException.ThrowIfNegative(settings.Accounts);
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.Accounts, 1);
         var btyd = BtydParameters.Default;
         var clock = new OrgClock(settings.TimeProvider, settings.EffectiveAsOf);
         var (org, population, elapsed) = await Task.Run(() => new OrgGenerator(settings, btyd).Generate(clock), cancellationToken);

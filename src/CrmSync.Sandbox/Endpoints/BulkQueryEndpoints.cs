@@ -126,7 +126,6 @@ internal static class BulkQueryEndpoints
     {
         var builder = new StringBuilder((end - start + 1) * 24 * Math.Max(1, result.Columns.Count));
         BulkCsv.AppendRow(builder, result.Columns.Select(c => c.Field.Name), lineEnding);
-        var cell = new StringBuilder();
         for (var i = start; i < end; i++)
         {
             var row = result.Rows[i];
@@ -136,9 +135,10 @@ internal static class BulkQueryEndpoints
                 {
                     builder.Append(',');
                 }
-                cell.Clear();
-                result.Columns[c].AppendCsv(cell, row);
-                BulkCsv.AppendQuoted(builder, cell.ToString());
+                // AppendCsv doubles any quote inside text, so the value can be wrapped as it is.
+                builder.Append('"');
+                result.Columns[c].AppendCsv(builder, row);
+                builder.Append('"');
             }
             builder.Append(lineEnding);
         }

@@ -87,9 +87,10 @@ internal static class QueryEndpoints
                 w.WriteString("nextRecordsUrl", $"/services/data/v{version}/query/{locator}-{end}");
             }
             w.WriteStartArray("records");
+            var urlPrefix = RecordJson.UrlPrefix(result.Table, version);
             for (var i = offset; i < end; i++)
             {
-                RecordJson.Write(w, result.Table, result.Columns, result.Rows[i], version);
+                RecordJson.Write(w, result.Table, result.Columns, result.Rows[i], urlPrefix);
             }
             w.WriteEndArray();
             w.WriteEndObject();

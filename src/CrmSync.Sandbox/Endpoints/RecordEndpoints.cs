@@ -74,7 +74,7 @@ internal static class RecordEndpoints
                 return SalesforceJson.NotFound();
             }
             state.Stats.RowsServed(1);
-            return SalesforceJson.Written(w => RecordJson.Write(w, table, columns.Count > 0 ? columns : table.Columns, row, version));
+            return SalesforceJson.Written(w => RecordJson.Write(w, table, columns.Count > 0 ? columns : table.Columns, row, RecordJson.UrlPrefix(table, version)));
         });
     }
 

@@ -9,6 +9,8 @@ internal sealed class CaseWriter
     private const long Hour = 3_600_000;
     private const int ClosedBeforeCreatedEvery = 500;
     private static readonly string[] Subjects = ["Cannot log in", "Invoice question", "Feature request", "Integration error", "Slow dashboard", "Data export"];
+    private static readonly string[] Origins = ["Phone", "Email", "Web"];
+    private static readonly string[] Priorities = ["High", "Medium", "Low"];
     private readonly ObjectTable cases;
     private readonly DeterministicRandom random;
     private readonly Column number, account, contact, subject, status, origin, priority, isClosed, closedDate, firstResponse, fcr;
@@ -29,8 +31,8 @@ internal sealed class CaseWriter
         account.Refer(row, accountRow);
         contact.Refer(row, contactRow);
         subject.Text(row, random.Pick(Subjects));
-        origin.Text(row, random.Pick(["Phone", "Email", "Web"]));
-        priority.Text(row, random.Pick(["High", "Medium", "Low"]));
+        origin.Text(row, random.Pick(Origins));
+        priority.Text(row, random.Pick(Priorities));
         var lastChange = created;
         var responseAt = created + (long)random.Exponential(5 * Hour);
         if (responseAt < now && random.Chance(0.92))

@@ -38,6 +38,7 @@ internal sealed class OrgAdvancer(SandboxState state)
             }
             written += NewActivity(random, At, dayStart + Day);
             written += TouchAndDelete(random, At);
+            written += PayInvoices(random, At, dayStart);
             org.Clock.Advance(TimeSpan.FromDays(1));
             state.DaysAdvanced++;
         }
@@ -73,6 +74,27 @@ internal sealed class OrgAdvancer(SandboxState state)
             written++;
         }
         return written;
+    }
+
+    /// <summary>Open invoices get paid at the rate of the generated history (mean delay about 30 days).</summary>
+    private int PayInvoices(DeterministicRandom random, Func<long> at, long dayStart)
+    {
+        var invoices = state.Org["Invoice__c"];
+        var (invoiceDate, paidDate) = (invoices.Column("Invoice_Date__c"), invoices.Column("Paid_Date__c"));
+        var paid = 0;
+        // Only the newest invoices can still be open: scan back until a stretch of old paid ones.
+        for (var row = invoices.Count - 1; row >= 0 && row >= invoices.Count - 20_000; row--)
+        {
+            if (!paidDate.IsNull(row) || invoices.IsDeleted[row] || ColumnWrites.MillisOf((int)invoiceDate.Get(row).Ticks) > dayStart || !random.Chance(1.0 / 30))
+            {
+                continue;
+            }
+            var when = at();
+            paidDate.Day(row, when);
+            invoices.Touch(row, when);
+            paid++;
+        }
+        return paid;
     }
 
     private int TouchAndDelete(DeterministicRandom random, Func<long> at)

@@ -62,9 +62,19 @@ internal sealed class IdColumn(FieldDefinition field, string keyPrefix) : Column
 
     public override int CompareRows(int left, int right) => left.CompareTo(right);
 
-    public override void WriteJson(Utf8JsonWriter writer, int row) => writer.WriteStringValue(SalesforceId.Format(KeyPrefix, row));
+    public override void WriteJson(Utf8JsonWriter writer, int row)
+    {
+        Span<char> id = stackalloc char[SalesforceId.Length];
+        SalesforceId.Write(KeyPrefix, row, id);
+        writer.WriteStringValue(id);
+    }
 
-    public override void AppendCsv(StringBuilder builder, int row) => builder.Append(SalesforceId.Format(KeyPrefix, row));
+    public override void AppendCsv(StringBuilder builder, int row)
+    {
+        Span<char> id = stackalloc char[SalesforceId.Length];
+        SalesforceId.Write(KeyPrefix, row, id);
+        builder.Append(id);
+    }
 }
 
 /// <summary>Stores (target index, row) in one long; -1 is null. WhatId may point at several objects.</summary>
@@ -103,18 +113,27 @@ internal sealed class ReferenceColumn(FieldDefinition field, string[] targetPref
 
     public override void WriteJson(Utf8JsonWriter writer, int row)
     {
-        var id = Format(values[row]);
-        if (id is null)
+        var reference = values[row];
+        if (reference < 0)
         {
             writer.WriteNullValue();
+            return;
         }
-        else
-        {
-            writer.WriteStringValue(id);
-        }
+        Span<char> id = stackalloc char[SalesforceId.Length];
+        SalesforceId.Write(targetPrefixes[(int)(reference >> 32)], (int)(reference & 0xFFFFFFFF), id);
+        writer.WriteStringValue(id);
     }
 
-    public override void AppendCsv(StringBuilder builder, int row) => builder.Append(Format(values[row]));
+    public override void AppendCsv(StringBuilder builder, int row)
+    {
+        var reference = values[row];
+        if (reference >= 0)
+        {
+            Span<char> id = stackalloc char[SalesforceId.Length];
+            SalesforceId.Write(targetPrefixes[(int)(reference >> 32)], (int)(reference & 0xFFFFFFFF), id);
+            builder.Append(id);
+        }
+    }
 
     private string? Format(long reference) =>
         reference < 0 ? null : SalesforceId.Format(targetPrefixes[(int)(reference >> 32)], (int)(reference & 0xFFFFFFFF));

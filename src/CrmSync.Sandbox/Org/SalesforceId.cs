@@ -12,9 +12,18 @@ internal static class SalesforceId
     private const string Instance = "8d000";
     private const int RowDigits = 7;
 
+    public const int Length = 18;
+
     public static string Format(string keyPrefix, int row)
     {
-        Span<char> id = stackalloc char[18];
+        Span<char> id = stackalloc char[Length];
+        Write(keyPrefix, row, id);
+        return new string(id);
+    }
+
+    /// <summary>Writes the 18-character id into <paramref name="id"/> without allocating.</summary>
+    public static void Write(string keyPrefix, int row, Span<char> id)
+    {
         keyPrefix.AsSpan().CopyTo(id);
         Instance.AsSpan().CopyTo(id[3..]);
         long value = row + 1L;
@@ -35,7 +44,6 @@ internal static class SalesforceId
             }
             id[15 + chunk] = SuffixAlphabet[flags];
         }
-        return new string(id);
     }
 
     public static string Prefix(string id) => id.Length >= 3 ? id[..3] : id;

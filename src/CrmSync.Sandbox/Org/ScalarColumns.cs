@@ -18,7 +18,22 @@ internal sealed class TextColumn(FieldDefinition field) : Column(field)
 
     public override void WriteJson(Utf8JsonWriter writer, int row) => writer.WriteStringValue(values[row]);
 
-    public override void AppendCsv(StringBuilder builder, int row) => builder.Append(values[row]);
+    public override void AppendCsv(StringBuilder builder, int row)
+    {
+        var value = values[row];
+        if (value is null)
+        {
+            return;
+        }
+        if (value.Contains('"', StringComparison.Ordinal))
+        {
+            builder.Append(value.Replace("\"", "\"\"", StringComparison.Ordinal));
+        }
+        else
+        {
+            builder.Append(value);
+        }
+    }
 }
 
 /// <summary>Checkboxes are never null in Salesforce.</summary>
@@ -73,13 +88,30 @@ internal sealed class NumberColumn(FieldDefinition field) : Column(field)
         }
         else
         {
-            writer.WriteRawValue(WireFormat.JavaDouble(values[row]), skipInputValidation: true);
+            Span<char> text = stackalloc char[24];
+            if (WireFormat.TryWriteWholeNumber(values[row], text, out var written))
+            {
+                writer.WriteRawValue(text[..written], skipInputValidation: true);
+            }
+            else
+            {
+                writer.WriteRawValue(WireFormat.JavaDouble(values[row]), skipInputValidation: true);
+            }
         }
     }
 
     public override void AppendCsv(StringBuilder builder, int row)
     {
-        if (!double.IsNaN(values[row]))
+        if (double.IsNaN(values[row]))
+        {
+            return;
+        }
+        Span<char> text = stackalloc char[24];
+        if (WireFormat.TryWriteWholeNumber(values[row], text, out var written))
+        {
+            builder.Append(text[..written]);
+        }
+        else
         {
             builder.Append(WireFormat.JavaDouble(values[row]));
         }
@@ -114,7 +146,9 @@ internal sealed class DateColumn(FieldDefinition field) : Column(field)
         }
         else
         {
-            writer.WriteStringValue(WireFormat.Date(values[row]));
+            Span<char> text = stackalloc char[WireFormat.DateLength];
+            WireFormat.WriteDate(DateOnly.FromDayNumber(values[row]), text);
+            writer.WriteStringValue(text);
         }
     }
 
@@ -122,7 +156,9 @@ internal sealed class DateColumn(FieldDefinition field) : Column(field)
     {
         if (values[row] != int.MinValue)
         {
-            builder.Append(WireFormat.Date(values[row]));
+            Span<char> text = stackalloc char[WireFormat.DateLength];
+            WireFormat.WriteDate(DateOnly.FromDayNumber(values[row]), text);
+            builder.Append(text);
         }
     }
 }
@@ -161,7 +197,9 @@ internal sealed class DateTimeColumn(FieldDefinition field) : Column(field)
         }
         else
         {
-            writer.WriteStringValue(WireFormat.RestDateTime(values[row]));
+            Span<char> text = stackalloc char[WireFormat.RestDateTimeLength];
+            WireFormat.WriteDateTime(values[row], text, "+0000");
+            writer.WriteStringValue(text);
         }
     }
 
@@ -169,7 +207,9 @@ internal sealed class DateTimeColumn(FieldDefinition field) : Column(field)
     {
         if (values[row] != long.MinValue)
         {
-            builder.Append(WireFormat.BulkDateTime(values[row]));
+            Span<char> text = stackalloc char[WireFormat.BulkDateTimeLength];
+            WireFormat.WriteDateTime(values[row], text, "Z");
+            builder.Append(text);
         }
     }
 }

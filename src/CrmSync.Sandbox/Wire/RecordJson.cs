@@ -10,12 +10,18 @@ internal static class RecordJson
     private static readonly JsonEncodedText Type = JsonEncodedText.Encode("type");
     private static readonly JsonEncodedText Url = JsonEncodedText.Encode("url");
 
-    public static void Write(Utf8JsonWriter writer, ObjectTable table, IReadOnlyList<Column> columns, int row, string apiVersion)
+    /// <summary>"/services/data/v62.0/sobjects/Opportunity/": computed once per page, the id is appended per record.</summary>
+    public static string UrlPrefix(ObjectTable table, string apiVersion) => $"/services/data/v{apiVersion}/sobjects/{table.Name}/";
+
+    public static void Write(Utf8JsonWriter writer, ObjectTable table, IReadOnlyList<Column> columns, int row, string urlPrefix)
     {
         writer.WriteStartObject();
         writer.WriteStartObject(Attributes);
         writer.WriteString(Type, table.Name);
-        writer.WriteString(Url, $"/services/data/v{apiVersion}/sobjects/{table.Name}/{table.IdOf(row)}");
+        Span<char> url = stackalloc char[urlPrefix.Length + SalesforceId.Length];
+        urlPrefix.AsSpan().CopyTo(url);
+        SalesforceId.Write(table.Definition.KeyPrefix, row, url[urlPrefix.Length..]);
+        writer.WriteString(Url, url);
         writer.WriteEndObject();
         foreach (var column in columns)
         {

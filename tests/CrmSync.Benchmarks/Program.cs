@@ -1,0 +1,24 @@
+using CrmSync.Benchmarks;
+
+// Add a benchmark by adding a class implementing IBenchmark and listing it here.
+IBenchmark[] benchmarks = [new SandboxBenchmark()];
+
+var chosen = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase)) : null;
+if (chosen is null)
+{
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/CrmSync.Benchmarks -- <benchmark> [options]");
+    foreach (var benchmark in benchmarks)
+    {
+        Console.Error.WriteLine($"  {benchmark.Name,-10} {benchmark.Description}");
+    }
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+await chosen.RunAsync(args[1..], Console.Out, cancel.Token);
+return 0;
