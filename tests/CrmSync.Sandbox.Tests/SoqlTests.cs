@@ -73,6 +73,18 @@ public sealed class SoqlTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
     }
 
     [Fact]
+    public async Task Id_ranges_page_by_key_in_ORDER_BY_Id_order()
+    {
+        var ordered = (await Records("SELECT Id FROM Opportunity ORDER BY Id LIMIT 450")).Select(r => r.GetProperty("Id").GetString()!).ToList();
+        var after = (await Records($"SELECT Id FROM Opportunity WHERE Id > '{ordered[199]}' ORDER BY Id LIMIT 250")).Select(r => r.GetProperty("Id").GetString()!).ToList();
+        var upTo = await Count($"SELECT COUNT() FROM Opportunity WHERE Id <= '{ordered[199]}'");
+
+        Assert.Equal(ordered.Skip(200).Take(250), after);
+        Assert.Equal(200, upTo);
+        Assert.Equal(ordered.Order(StringComparer.Ordinal), ordered);
+    }
+
+    [Fact]
     public async Task Order_by_puts_nulls_first_ascending()
     {
         var records = await Records("SELECT Id, Amount FROM Opportunity ORDER BY Amount ASC LIMIT 1");
@@ -88,6 +100,7 @@ public sealed class SoqlTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
     [InlineData("SELECT Id FROM Account WHERE Name = 'a' AND Industry = 'b' OR Type = 'c'", "MALFORMED_QUERY", 1, 60, "unexpected token: 'OR'")]
     [InlineData("SELECT Id FROM Account\nWHERE CreatedDate > TODAY", "MALFORMED_QUERY", 2, 21, "unexpected token: 'TODAY'")]
     [InlineData("SELECT Id FROM Account LIMIT 5 OFFSET 10", "MALFORMED_QUERY", 1, 32, "unexpected token: 'OFFSET'")]
+    [InlineData("SELECT Id, Name, id FROM Account", "MALFORMED_QUERY", 1, 18, "duplicate field selected: Id")]
     [InlineData("SELECT Id FROM Acount", "INVALID_TYPE", 1, 16, "sObject type 'Acount' is not supported.")]
     [InlineData("SELECT Id, Nmae FROM Account", "INVALID_FIELD", 1, 12, "No such column 'Nmae' on entity 'Account'.")]
     [InlineData("SELECT Id FROM Opportunity ORDER BY Amout", "INVALID_FIELD", 1, 37, "No such column 'Amout' on entity 'Opportunity'.")]

@@ -69,6 +69,15 @@ internal static class PredicateCompiler
                 var target = value.Text!.StartsWith(id.KeyPrefix, StringComparison.Ordinal) ? SalesforceId.ParseRow(value.Text) : -1;
                 return op == "=" ? row => row == target : row => row != target;
             }
+            case IdColumn id:
+            {
+                // Ids order case-sensitively (as ORDER BY Id does), which for this sandbox's ids is row order:
+                // WHERE Id > '…' ORDER BY Id is how clients page by key.
+                var bound = value.Text!;
+                var target = bound.StartsWith(id.KeyPrefix, StringComparison.Ordinal) ? SalesforceId.ParseRow(bound) : -1;
+                var compared = target >= 0 ? 0 : string.CompareOrdinal(id.KeyPrefix, bound[..3]);
+                return row => Holds(op, target >= 0 ? row.CompareTo(target) : compared);
+            }
             case ReferenceColumn reference when op is "=" or "!=":
             {
                 var target = reference.ParseReference(value.Text!);
@@ -83,18 +92,19 @@ internal static class PredicateCompiler
                 // SOQL: a null field matches only !=.
                 return op == "!=";
             }
-            var compared = FieldValue.Compare(current, value);
-            return op switch
-            {
-                "=" => compared == 0,
-                "!=" => compared != 0,
-                "<" => compared < 0,
-                "<=" => compared <= 0,
-                ">" => compared > 0,
-                _ => compared >= 0,
-            };
+            return Holds(op, FieldValue.Compare(current, value));
         };
     }
+
+    private static bool Holds(string op, int compared) => op switch
+    {
+        "=" => compared == 0,
+        "!=" => compared != 0,
+        "<" => compared < 0,
+        "<=" => compared <= 0,
+        ">" => compared > 0,
+        _ => compared >= 0,
+    };
 
     private static FieldValue Convert(FieldDefinition field, Literal literal, string soql)
     {

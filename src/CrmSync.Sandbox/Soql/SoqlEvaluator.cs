@@ -12,6 +12,13 @@ internal static class SoqlEvaluator
         var table = org.Find(query.Object.Name) ?? throw SoqlException.At("INVALID_TYPE", soql, query.Object.Offset,
             $"sObject type '{query.Object.Name}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.");
         var columns = query.Fields.Select(f => Resolve(table, f, soql)).ToArray();
+        for (var i = 1; i < columns.Length; i++)
+        {
+            if (Array.IndexOf(columns, columns[i], 0, i) >= 0)
+            {
+                throw SoqlException.At("MALFORMED_QUERY", soql, query.Fields[i].Offset, $"duplicate field selected: {columns[i].Field.Name}");
+            }
+        }
         var predicate = query.Where is null ? null : PredicateCompiler.Compile(query.Where, name => Resolve(table, name, soql), soql);
         var order = query.OrderBy.Select(o => (Column: Resolve(table, o.Field, soql), o.Descending)).ToArray();
 
