@@ -53,6 +53,14 @@ public sealed class SalesforceOptions
     /// <summary>After the budget stopped work, how long until one probe call checks whether usage went down.</summary>
     public TimeSpan BudgetRecheckInterval { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>The settings an admin may see; credentials are shown only as set or not set.</summary>
+    public override string ToString() =>
+        $"Salesforce {{ LoginUrl = {LoginUrl}, ApiVersion = {ApiVersion}, AuthFlow = {AuthFlow}, ClientId = {Shown(ClientId)}, " +
+        $"ClientSecret = {Shown(ClientSecret)}, Username = {Username}, Password = {Shown(Password)}, RefreshToken = {Shown(RefreshToken)}, " +
+        $"PrivateKeyPath = {PrivateKeyPath}, DailyApiShare = {DailyApiShare}, QueryBatchSize = {QueryBatchSize}, MaxConcurrency = {MaxConcurrency} }}";
+
+    private static string Shown(string? secret) => string.IsNullOrEmpty(secret) ? "(not set)" : "(set)";
+
     internal Uri LoginUri => new(LoginUrl.TrimEnd('/') + "/", UriKind.Absolute);
 
     internal Uri JwtAudienceUri => string.IsNullOrWhiteSpace(JwtAudience) ? LoginUri : new Uri(JwtAudience, UriKind.Absolute);

@@ -98,4 +98,18 @@ public sealed class OptionsValidationTests
 
         Assert.Contains("Salesforce:AuthFlow must be one of", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ToString_shows_settings_but_not_credentials()
+    {
+        var options = new SalesforceOptions { ClientId = "3MVG9-id", ClientSecret = "s3cr3t-value", Password = "pw-value-1", RefreshToken = "5Aep-refresh", Username = "u@example.com" };
+
+        var text = options.ToString();
+
+        Assert.Contains("Username = u@example.com", text, StringComparison.Ordinal);
+        Assert.Contains("ClientSecret = (set)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr3t-value", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("pw-value-1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("5Aep-refresh", text, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using CrmSync.Salesforce.Errors;
 using Microsoft.Extensions.Logging;
 
 namespace CrmSync.Salesforce.Bulk;
@@ -41,9 +42,17 @@ internal sealed class BulkIngest(IBulkApi api, BulkJobPoller poller, ILogger<Bul
             await UploadAsync(job.Id, csv, ct).ConfigureAwait(false);
             await CloseAsync(job.Id, ct).ConfigureAwait(false);
         }
-        catch
+        catch (Exception e) when (e is SalesforceException or OperationCanceledException)
         {
-            await AbortAsync(job.Id, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await AbortAsync(job.Id, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (SalesforceException abortError)
+            {
+                BulkLog.AbortFailed(logger, job.Id, abortError.ErrorCode);
+            }
+
             throw;
         }
 

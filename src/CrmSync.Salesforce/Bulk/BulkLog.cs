@@ -18,4 +18,7 @@ internal static partial class BulkLog
 
     [LoggerMessage(5205, LogLevel.Warning, "Aborting Bulk job {JobId} because its reader stopped before the job finished")]
     public static partial void Aborting(ILogger logger, string jobId);
+
+    [LoggerMessage(5206, LogLevel.Warning, "Could not abort Bulk job {JobId}: {ErrorCode}")]
+    public static partial void AbortFailed(ILogger logger, string jobId, string errorCode);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using CrmSync.Salesforce.Errors;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -41,7 +42,7 @@ internal sealed class BulkQueries(IBulkApi api, BulkJobPoller poller, IOptions<S
         catch (OperationCanceledException)
         {
             BulkLog.Aborting(logger, job.Id);
-            await AbortAsync(job.Id, CancellationToken.None).ConfigureAwait(false);
+            await TryAbortAsync(job.Id).ConfigureAwait(false);
             throw;
         }
 
@@ -83,6 +84,19 @@ internal sealed class BulkQueries(IBulkApi api, BulkJobPoller poller, IOptions<S
 
     public Task<BulkJobInfo> AbortAsync(string jobId, CancellationToken ct = default) =>
         api.ChangeQueryJobStateAsync(jobId, new BulkJobStateChange(BulkJobStates.Aborted), ct);
+
+    /// <summary>Best effort: the job may have finished meanwhile; the caller's own error is what matters.</summary>
+    private async Task TryAbortAsync(string jobId)
+    {
+        try
+        {
+            await AbortAsync(jobId, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (SalesforceException e)
+        {
+            BulkLog.AbortFailed(logger, jobId, e.ErrorCode);
+        }
+    }
 
     /// <summary>The last page says so with the literal string <c>null</c> (or, defensively, no header at all).</summary>
     private static string? NextLocator(HttpResponseMessage response)

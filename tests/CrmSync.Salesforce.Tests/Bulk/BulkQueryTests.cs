@@ -119,4 +119,24 @@ public sealed class BulkQueryTests
         Assert.Equal(JobPath, abort.Path);
         Assert.Equal("Aborted", JsonDocument.Parse(abort.Body!).RootElement.GetProperty("state").GetString());
     }
+
+    [Fact]
+    public async Task A_failed_abort_does_not_hide_the_cancellation()
+    {
+        await using var stub = SalesforceStub.Start().StubLogin();
+        using var cancel = new CancellationTokenSource();
+        stub.Server.Given(Request.Create().WithPath(Jobs).UsingPost())
+            .RespondWith(SalesforceStub.Json(HttpStatusCode.OK, DocExamples.BulkQueryJob("UploadComplete")));
+        stub.StubSequence(JobPath, "GET", _ =>
+        {
+            cancel.Cancel();
+            return SalesforceStub.Message(200, DocExamples.BulkQueryJob("InProgress"));
+        });
+        stub.Server.Given(Request.Create().WithPath(JobPath).UsingPatch())
+            .RespondWith(SalesforceStub.Json(HttpStatusCode.BadRequest, """[{"errorCode":"INVALIDJOBSTATE","message":"Aborting already Completed Job not allowed"}]"""));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stub.Get<IBulkQueries>().QueryAsync(Soql, ct: cancel.Token).ToListAsync().AsTask());
+
+        Assert.Contains(stub.Logs.Lines, l => l.Contains("Could not abort Bulk job 750R0000000zlh9IAA: INVALIDJOBSTATE", StringComparison.Ordinal));
+    }
 }
