@@ -108,6 +108,25 @@ public sealed class BulkTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
     }
 
     [Fact]
+    public async Task Ingest_insert_then_delete_and_a_queryAll_job_sees_the_deleted_rows()
+    {
+        var inserted = await RunIngestAsync("""{"object":"CrmSync_KPI_Snapshot__c","operation":"insert"}""",
+            "Snapshot_Key__c,Metric__c,Value__c\nins|a,a,1\nins|b,b,2\n");
+        Assert.Equal(2, inserted.Count);
+        Assert.All(inserted, r => Assert.Equal("true", r["sf__Created"]));
+
+        var deleted = await RunIngestAsync("""{"object":"CrmSync_KPI_Snapshot__c","operation":"delete"}""", $"Id\n{inserted[0]["sf__Id"]}\n");
+        Assert.Equal(inserted[0]["sf__Id"], Assert.Single(deleted)["sf__Id"]);
+
+        var (_, job) = await sandbox.Http.SendJsonAsync(HttpMethod.Post, $"{Sandbox.V}/jobs/query",
+            """{"operation":"queryAll","query":"SELECT Id, IsDeleted FROM CrmSync_KPI_Snapshot__c WHERE Metric__c IN ('a', 'b')"}""");
+        await sandbox.Http.GetJsonAsync($"{Sandbox.V}/jobs/query/{job.GetProperty("id").GetString()}");
+        var rows = ParseCsv(await sandbox.Http.GetStringAsync($"{Sandbox.V}/jobs/query/{job.GetProperty("id").GetString()}/results"));
+        Assert.Equal("queryAll", job.GetProperty("operation").GetString());
+        Assert.Equal(["true", "false"], rows.OrderBy(r => r["Id"], StringComparer.Ordinal).Select(r => r["IsDeleted"]).ToArray());
+    }
+
+    [Fact]
     public async Task Aborted_ingest_leaves_its_rows_unprocessed()
     {
         var (_, job) = await sandbox.Http.SendJsonAsync(HttpMethod.Post, $"{Sandbox.V}/jobs/ingest", """{"object":"Account","operation":"update"}""");
@@ -118,6 +137,17 @@ public sealed class BulkTests(SandboxFixture sandbox) : IClassFixture<SandboxFix
         Assert.Equal("Aborted", aborted.GetProperty("state").GetString());
         var rows = ParseCsv(await sandbox.Http.GetStringAsync($"{Sandbox.V}/jobs/ingest/{id}/unprocessedrecords"));
         Assert.Equal("0018d0000000001AAA", Assert.Single(rows)["Id"]);
+    }
+
+    private async Task<List<Dictionary<string, string>>> RunIngestAsync(string jobJson, string csv)
+    {
+        var (_, job) = await sandbox.Http.SendJsonAsync(HttpMethod.Post, $"{Sandbox.V}/jobs/ingest", jobJson);
+        var id = job.GetProperty("id").GetString();
+        using var upload = await sandbox.Http.PutAsync($"{Sandbox.V}/jobs/ingest/{id}/batches", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        await sandbox.Http.SendJsonAsync(HttpMethod.Patch, $"{Sandbox.V}/jobs/ingest/{id}", """{"state":"UploadComplete"}""");
+        var (_, info) = await sandbox.Http.GetJsonAsync($"{Sandbox.V}/jobs/ingest/{id}");
+        Assert.Equal(0, info.GetProperty("numberRecordsFailed").GetInt32());
+        return ParseCsv(await sandbox.Http.GetStringAsync($"{Sandbox.V}/jobs/ingest/{id}/successfulResults"));
     }
 
     internal static List<Dictionary<string, string>> ParseCsv(string text)

@@ -93,6 +93,20 @@ public sealed class QueryPagingTests(SandboxFixture sandbox) : IClassFixture<San
     }
 
     [Fact]
+    public async Task QueryAll_pages_continue_under_either_query_or_queryAll()
+    {
+        var (_, first) = await sandbox.Http.GetJsonAsync(Sandbox.QueryAll("SELECT Id FROM Opportunity"), r => r.Headers.Add("Sforce-Query-Options", "batchSize=200"));
+        var next = first.GetProperty("nextRecordsUrl").GetString()!;
+        var (_, viaQuery) = await sandbox.Http.GetJsonAsync(next);
+        var (_, viaQueryAll) = await sandbox.Http.GetJsonAsync(next.Replace("/query/", "/queryAll/", StringComparison.Ordinal));
+
+        // Salesforce's queryAll hands out a /query/ locator URL that also works under /queryAll/.
+        Assert.Contains("/query/", next, StringComparison.Ordinal);
+        Assert.Equal(viaQuery.GetRawText(), viaQueryAll.GetRawText());
+        Assert.Equal(first.GetProperty("totalSize").GetInt32(), viaQuery.GetProperty("totalSize").GetInt32());
+    }
+
+    [Fact]
     public async Task Unknown_locator_is_INVALID_QUERY_LOCATOR()
     {
         var (response, body) = await sandbox.Http.GetJsonAsync($"{Sandbox.V}/query/01g8d0000000zzzAAA-2000");
