@@ -29,12 +29,6 @@ internal sealed class DealWriter
 
     public int Count => deals.Count;
 
-    public void Reserve(int rows)
-    {
-        deals.Reserve(rows);
-        invoices.Reserve(rows / 2);
-    }
-
     public int AddWon(int accountRow, long closeAt, double value, string dealType, long accountCreated)
     {
         // A few won deals without Amount, as real orgs have.
