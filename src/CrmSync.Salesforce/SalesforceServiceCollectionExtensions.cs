@@ -24,6 +24,11 @@ public static class SalesforceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSalesforce(this IServiceCollection services)
     {
+        if (services.Any(d => d.ServiceType == typeof(ApiBudget)))
+        {
+            return services;
+        }
+
         services.AddOptions<SalesforceOptions>().BindConfiguration(SalesforceOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SalesforceOptions>, SalesforceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -112,4 +112,16 @@ public sealed class OptionsValidationTests
         Assert.DoesNotContain("pw-value-1", text, StringComparison.Ordinal);
         Assert.DoesNotContain("5Aep-refresh", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Adding_the_client_twice_registers_it_once()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+
+        services.AddSalesforce();
+        var count = services.Count;
+        services.AddSalesforce();
+
+        Assert.Equal(count, services.Count);
+    }
 }

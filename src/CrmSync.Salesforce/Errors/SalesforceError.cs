@@ -15,6 +15,7 @@ public static class SalesforceErrorCodes
     public const string RequestLimitExceeded = "REQUEST_LIMIT_EXCEEDED";
     public const string UnableToLockRow = "UNABLE_TO_LOCK_ROW";
     public const string ServerUnavailable = "SERVER_UNAVAILABLE";
+    public const string UnknownException = "UNKNOWN_EXCEPTION";
     public const string Unknown = "UNKNOWN";
 
     /// <summary>

@@ -58,7 +58,8 @@ internal static class SalesforceResilience
                 return true;
             case HttpStatusCode.InternalServerError or HttpStatusCode.BadRequest or HttpStatusCode.Conflict:
                 var errors = await SalesforceErrorReader.ReadAsync(response, ct).ConfigureAwait(false);
-                return errors.Any(e => e.ErrorCode is SalesforceErrorCodes.UnableToLockRow or "UNKNOWN_EXCEPTION" or SalesforceErrorCodes.ServerUnavailable);
+                return errors.Any(e => e.ErrorCode is SalesforceErrorCodes.UnableToLockRow or SalesforceErrorCodes.UnknownException
+                    or SalesforceErrorCodes.ServerUnavailable);
             case HttpStatusCode.Forbidden:
                 var refusals = await SalesforceErrorReader.ReadAsync(response, ct).ConfigureAwait(false);
                 return refusals.Any(SalesforceErrorCodes.IsConcurrencyLimit);
