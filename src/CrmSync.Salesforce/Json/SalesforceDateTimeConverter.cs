@@ -58,3 +58,15 @@ public sealed class SalesforceDateTimeConverter : JsonConverter<DateTimeOffset>
         return text;
     }
 }
+
+/// <summary>The same datetimes for callers that type fields as <see cref="DateTime"/>: read as UTC, written as UTC.</summary>
+public sealed class SalesforceUtcDateTimeConverter : JsonConverter<DateTime>
+{
+    public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        SalesforceDateTimeConverter.Parse(reader.GetString() ?? throw new JsonException("Expected a datetime string, got null.")).UtcDateTime;
+
+    public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(SalesforceDateTimeConverter.Format(value.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(value, TimeSpan.Zero)
+            : new DateTimeOffset(value.ToUniversalTime(), TimeSpan.Zero)));
+}

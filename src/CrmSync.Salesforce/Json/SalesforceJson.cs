@@ -20,6 +20,7 @@ public static class SalesforceJson
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new SalesforceDateTimeConverter());
+        options.Converters.Add(new SalesforceUtcDateTimeConverter());
         options.Converters.Add(new SalesforceDateOnlyConverter());
         options.Converters.Add(new SalesforceDecimalConverter());
         options.Converters.Add(new SObjectRecordConverter());

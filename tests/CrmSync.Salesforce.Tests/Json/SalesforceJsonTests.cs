@@ -18,6 +18,8 @@ public sealed class SalesforceJsonTests
         public double Ratio { get; set; }
 
         public decimal? Missing { get; set; }
+
+        public DateTime Utc { get; set; }
     }
 
     [Theory]
@@ -56,6 +58,16 @@ public sealed class SalesforceJsonTests
 
         Assert.Equal((decimal)expected, value.Amount);
         Assert.Equal(expected, value.Ratio, 10);
+    }
+
+    [Fact]
+    public void DateTime_fields_read_and_write_as_utc()
+    {
+        var value = JsonSerializer.Deserialize<Holder>("""{"utc":"2026-03-08T12:15:30.000+0200"}""", SalesforceJson.Options)!;
+
+        Assert.Equal(new DateTime(2026, 3, 8, 10, 15, 30, DateTimeKind.Utc), value.Utc);
+        Assert.Equal(DateTimeKind.Utc, value.Utc.Kind);
+        Assert.Contains("\"utc\":\"2026-03-08T10:15:30.000+0000\"", JsonSerializer.Serialize(value, SalesforceJson.Options), StringComparison.Ordinal);
     }
 
     [Fact]
