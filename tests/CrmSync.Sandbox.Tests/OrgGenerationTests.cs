@@ -91,27 +91,33 @@ public sealed class OrgGenerationTests
         Assert.True(after.Deals > before.Deals, "live customers keep buying");
         Assert.True(after.UpdatedSinceAsOf > 0);
         Assert.True(after.HardDeletedMembers > 0, "some campaign members vanish from queryAll");
+        Assert.True(before.RecycleBinContacts > 0);
+        Assert.Equal(0, after.RecycleBinContactsFromBefore);
     }
 
     private static async Task<(Counts Before, Counts After, JsonElement Body)> AdvanceAsync(int seed)
     {
         await using var server = await SandboxServer.StartAsync(new SandboxSettings { Seed = seed, Accounts = 400 });
         using var http = await Sandbox.LoginAsync(server);
-        var before = await CountsAsync(http, []);
+        var before = await CountsAsync(http, [], []);
         var (_, members) = await http.GetJsonAsync(Sandbox.QueryAll("SELECT Id FROM CampaignMember"));
         var memberIds = members.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("Id").GetString()!).ToList();
         using var response = await http.PostAsync("/__sandbox/advance?days=30", null);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        return (before, await CountsAsync(http, memberIds), body);
+        return (before, await CountsAsync(http, memberIds, before.DeletedContactIds), body);
     }
 
-    private static async Task<Counts> CountsAsync(HttpClient http, List<string> formerMembers)
+    private static async Task<Counts> CountsAsync(HttpClient http, List<string> formerMembers, IReadOnlyList<string> formerlyDeletedContacts)
     {
+        // Deleted before as-of, so 30 days later they are past the 15-day recycle bin.
+        var (_, binned) = await http.GetJsonAsync(Sandbox.QueryAll("SELECT Id FROM Contact WHERE IsDeleted = true"));
+        var deletedContactIds = binned.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("Id").GetString()!).ToList();
         var (_, deals) = await http.GetJsonAsync(Sandbox.Query("SELECT COUNT() FROM Opportunity"));
         var (_, updated) = await http.GetJsonAsync($"{Sandbox.V}/sobjects/Opportunity/updated/?start=2026-11-01T00%3A00%3A00Z&end=2027-01-01T00%3A00%3A00Z");
         var (_, members) = await http.GetJsonAsync(Sandbox.QueryAll("SELECT Id FROM CampaignMember"));
         var present = members.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("Id").GetString()).ToHashSet();
-        return new Counts(deals.GetProperty("totalSize").GetInt32(), updated.GetProperty("ids").GetArrayLength(), formerMembers.Count(id => !present.Contains(id)));
+        return new Counts(deals.GetProperty("totalSize").GetInt32(), updated.GetProperty("ids").GetArrayLength(), formerMembers.Count(id => !present.Contains(id)),
+            deletedContactIds.Count, formerlyDeletedContacts.Count(deletedContactIds.Contains), deletedContactIds);
     }
 
     private static async Task<(string Deals, string Objects)> SnapshotAsync(int seed)
@@ -123,5 +129,13 @@ public sealed class OrgGenerationTests
         return (deals.GetRawText(), stats.GetProperty("objects").GetRawText());
     }
 
-    private sealed record Counts(int Deals, int UpdatedSinceAsOf, int HardDeletedMembers);
+    private sealed record Counts(int Deals, int UpdatedSinceAsOf, int HardDeletedMembers, int RecycleBinContacts, int RecycleBinContactsFromBefore, IReadOnlyList<string> DeletedContactIds)
+    {
+        public bool Equals(Counts? other) =>
+            other is not null && (Deals, UpdatedSinceAsOf, HardDeletedMembers, RecycleBinContacts, RecycleBinContactsFromBefore) ==
+            (other.Deals, other.UpdatedSinceAsOf, other.HardDeletedMembers, other.RecycleBinContacts, other.RecycleBinContactsFromBefore)
+            && DeletedContactIds.SequenceEqual(other.DeletedContactIds);
+
+        public override int GetHashCode() => HashCode.Combine(Deals, UpdatedSinceAsOf, HardDeletedMembers, RecycleBinContacts);
+    }
 }
