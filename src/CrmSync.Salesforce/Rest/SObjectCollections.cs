@@ -80,7 +80,8 @@ internal sealed class SObjectCollections(ISalesforceRestApi rest, IOptions<Sales
 
     /// <summary>
     /// Records that failed only with <c>UNABLE_TO_LOCK_ROW</c> (another transaction held the row) are sent again,
-    /// with a growing delay, up to <c>Salesforce:MaxRetries</c> times. Only without allOrNone, where the others are saved.
+    /// with a growing delay, up to <c>Salesforce:MaxRetries</c> times. With allOrNone the whole call was rolled back,
+    /// so the whole chunk is sent again when lock contention was the only reason.
     /// </summary>
     private async Task<SaveResult[]> SendWithLockRetriesAsync(
         SObjectRecord[] chunk,
@@ -105,8 +106,8 @@ internal sealed class SObjectCollections(ISalesforceRestApi rest, IOptions<Sales
                 results[pending[i]] = answer[i];
             }
 
-            pending = allOrNone || attempt >= settings.MaxRetries
-                ? []
+            pending = attempt >= settings.MaxRetries ? []
+                : allOrNone ? (RolledBackOnlyForLockContention(results) ? pending : [])
                 : pending.Where(i => IsOnlyLockContention(results[i])).ToArray();
         }
 
@@ -116,6 +117,12 @@ internal sealed class SObjectCollections(ISalesforceRestApi rest, IOptions<Sales
     private static bool IsOnlyLockContention(SaveResult result) =>
         !result.Success && result.Errors is { Count: > 0 } errors
         && errors.All(e => e.StatusCode == SalesforceErrorCodes.UnableToLockRow);
+
+    private static bool RolledBackOnlyForLockContention(SaveResult[] results) =>
+        results.Any(IsOnlyLockContention)
+        && results.All(r => r.Success || (r.Errors ?? []).All(e => e.StatusCode is SalesforceErrorCodes.UnableToLockRow or RolledBack));
+
+    private const string RolledBack = "ALL_OR_NONE_OPERATION_ROLLED_BACK";
 
     private static void EnsureOneResultPerRecord(int sent, int received)
     {

@@ -89,6 +89,32 @@ public sealed class CollectionTests
     }
 
     [Fact]
+    public async Task With_all_or_none_a_chunk_rolled_back_for_a_locked_row_is_sent_again_whole()
+    {
+        const string locked = """{"success":false,"errors":[{"statusCode":"UNABLE_TO_LOCK_ROW","message":"unable to obtain exclusive access to this record","fields":[]}]}""";
+        const string rolledBack = """{"success":false,"errors":[{"statusCode":"ALL_OR_NONE_OPERATION_ROLLED_BACK","message":"Record rolled back because not all records were valid and the request was using AllOrNone header","fields":[]}]}""";
+        await using var stub = SalesforceStub.Start().StubLogin();
+        var calls = 0;
+        stub.Server.Given(Request.Create().WithPath(CollectionPath).UsingPatch())
+            .RespondWith(Response.Create().WithCallback(request =>
+            {
+                var first = Interlocked.Increment(ref calls) == 1;
+                return AnswerEach(request, r =>
+                {
+                    var id = r.GetProperty("id").GetString();
+                    return !first ? $$"""{"id":"{{id}}","success":true,"errors":[]}"""
+                        : id == "001000000000000002" ? locked : rolledBack;
+                });
+            }));
+        var records = Enumerable.Range(1, 3).Select(i => Account($"001{i:D15}", i)).ToArray();
+
+        var results = await stub.Get<ISObjectCollections>().UpdateAsync(records, allOrNone: true);
+
+        Assert.All(results, r => Assert.True(r.Result.Success));
+        Assert.Equal([3, 3], stub.Requests(CollectionPath).Select(c => JsonDocument.Parse(c.RequestMessage.Body!).RootElement.GetProperty("records").GetArrayLength()));
+    }
+
+    [Fact]
     public async Task Upsert_goes_to_the_object_and_external_id_and_reports_created()
     {
         await using var stub = SalesforceStub.Start().StubLogin();
