@@ -115,19 +115,25 @@ internal static class BulkQueryEndpoints
         var start = offset.Value;
         var end = (int)Math.Min(job.Result.TotalSize, (long)start + maxRecords);
         var lineEnding = BulkCsv.LineEnding(job.LineEnding);
-        var csv = state.Org.Read(() => RenderCsv(job.Result, start, end, lineEnding));
         state.Stats.RowsServed(end - start);
         context.Response.Headers["Sforce-NumberOfRecords"] = (end - start).ToString(CultureInfo.InvariantCulture);
         context.Response.Headers["Sforce-Locator"] = end < job.Result.TotalSize ? Locator(end) : "null";
-        return Microsoft.AspNetCore.Http.Results.Bytes(Encoding.UTF8.GetBytes(csv), "text/csv");
+        return SalesforceJson.Piped(state.Org.Lock, "text/csv", pipe => RenderCsv(pipe, job.Result, start, end, lineEnding));
     }
 
-    private static string RenderCsv(QueryResult result, int start, int end, string lineEnding)
+    /// <summary>Encodes a few hundred rows at a time into the response pipe, so no page-sized string is ever built.</summary>
+    private static void RenderCsv(System.IO.Pipelines.PipeWriter pipe, QueryResult result, int start, int end, string lineEnding)
     {
-        var builder = new StringBuilder((end - start + 1) * 24 * Math.Max(1, result.Columns.Count));
+        const int RowsPerChunk = 500;
+        var builder = new StringBuilder(RowsPerChunk * 24 * Math.Max(1, result.Columns.Count));
+        var encoder = Encoding.UTF8.GetEncoder();
         BulkCsv.AppendRow(builder, result.Columns.Select(c => c.Field.Name), lineEnding);
         for (var i = start; i < end; i++)
         {
+            if ((i - start) % RowsPerChunk == RowsPerChunk - 1)
+            {
+                Encode(builder, encoder, pipe, flush: false);
+            }
             var row = result.Rows[i];
             for (var c = 0; c < result.Columns.Count; c++)
             {
@@ -142,7 +148,21 @@ internal static class BulkQueryEndpoints
             }
             builder.Append(lineEnding);
         }
-        return builder.ToString();
+        Encode(builder, encoder, pipe, flush: true);
+    }
+
+    /// <summary>One encoder across chunks, so a surrogate pair split between two chunks still encodes.</summary>
+    private static void Encode(StringBuilder builder, Encoder encoder, System.IO.Pipelines.PipeWriter pipe, bool flush)
+    {
+        foreach (var chunk in builder.GetChunks())
+        {
+            encoder.Convert(chunk.Span, pipe, flush: false, out _, out _);
+        }
+        if (flush)
+        {
+            encoder.Convert(ReadOnlySpan<char>.Empty, pipe, flush: true, out _, out _);
+        }
+        builder.Clear();
     }
 
     /// <summary>Locators are opaque to clients; like Salesforce's they are the base64 of the next offset.</summary>

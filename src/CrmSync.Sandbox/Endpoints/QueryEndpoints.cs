@@ -77,7 +77,7 @@ internal static class QueryEndpoints
         var version = ApiVersions.Of(context);
         var end = Math.Min(result.TotalSize, offset + batchSize);
         state.Stats.RowsServed(end - offset);
-        return state.Org.Read(() => SalesforceJson.Written(w =>
+        return SalesforceJson.Streamed(state.Org.Lock, w =>
         {
             w.WriteStartObject();
             w.WriteNumber("totalSize", result.TotalSize);
@@ -94,7 +94,7 @@ internal static class QueryEndpoints
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }));
+        });
     }
 
     /// <summary>Sforce-Query-Options: batchSize=N, a hint Salesforce holds to 200–2,000.</summary>

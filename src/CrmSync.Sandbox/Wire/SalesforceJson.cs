@@ -38,6 +38,42 @@ internal static class SalesforceJson
         return new BytesResult(buffer.WrittenMemory, ContentType, status);
     }
 
+    /// <summary>
+    /// A body written straight into the response pipe while <paramref name="gate"/> is held for reading:
+    /// the pipe's pooled buffers replace a megabyte-sized array per page, which at a million rows
+    /// would mean large-object churn and full collections.
+    /// </summary>
+    public static IResult Streamed(ReaderWriterLockSlim gate, Action<Utf8JsonWriter> write) =>
+        new PipeResult(gate, ContentType, pipe =>
+        {
+            using var writer = new Utf8JsonWriter(pipe, WriterOptions);
+            write(writer);
+        });
+
+    /// <summary>Any body written into the response pipe under the read lock, flushed after the lock is released.</summary>
+    public static IResult Piped(ReaderWriterLockSlim gate, string contentType, Action<System.IO.Pipelines.PipeWriter> write) =>
+        new PipeResult(gate, contentType, write);
+
+    private sealed class PipeResult(ReaderWriterLockSlim gate, string contentType, Action<System.IO.Pipelines.PipeWriter> write) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status200OK;
+            httpContext.Response.ContentType = contentType;
+            var pipe = httpContext.Response.BodyWriter;
+            gate.EnterReadLock();
+            try
+            {
+                write(pipe);
+            }
+            finally
+            {
+                gate.ExitReadLock();
+            }
+            await pipe.FlushAsync(httpContext.RequestAborted);
+        }
+    }
+
     private sealed class BytesResult(ReadOnlyMemory<byte> body, string contentType, int status) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
