@@ -3,6 +3,7 @@ using CrmSync.Sandbox.Endpoints;
 using CrmSync.Sandbox.Wire;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CrmSync.Sandbox;
 
@@ -11,6 +12,11 @@ internal static class SandboxEndpoints
     /// <summary>The whole sandbox surface: gate, OAuth, versioned REST and Bulk API, test controls.</summary>
     public static WebApplication MapSandbox(this WebApplication app)
     {
+        // Outermost, so a truncation fault cuts the JSON itself and the client sees a valid gzip of a broken body.
+        if (app.Services.GetRequiredService<SandboxState>().Settings.CompressResponses)
+        {
+            app.UseResponseCompression();
+        }
         app.UseRouting();
         app.UseMiddleware<ApiGateMiddleware>();
         app.MapOAuthEndpoints();

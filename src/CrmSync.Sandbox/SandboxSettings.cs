@@ -39,6 +39,9 @@ public sealed record SandboxSettings
     /// <summary>PEM certificate or public key that verifies JWT bearer assertions (RS256). Null disables the JWT grant.</summary>
     public string? JwtCertificatePem { get; init; }
 
+    /// <summary>Gzip responses when the client sends Accept-Encoding: gzip, as Salesforce does (costs CPU in benchmarks).</summary>
+    public bool CompressResponses { get; init; } = true;
+
     /// <summary>Clock for session expiry and SystemModstamps; tests pass a manual one.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 

@@ -51,7 +51,7 @@ internal sealed class SandboxBenchmark : IBenchmark
                 $"Bulk 2.0 query ({pass}): {bulkRows:N0} rows in {chunks} result pages, {bulkTime.TotalSeconds:0.00} s, {bulkRows / bulkTime.TotalSeconds:N0} rows/s (maxRecords=100000, client reads every CSV line)"));
         }
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"process: CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:0.00} s, gen2 collections {GC.CollectionCount(2)}, machine load average at start {LoadAverage()}"));
+            $"process: CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:0.00} s, gen2 collections {GC.CollectionCount(2)}, load average (1 min) {LoadAverage()}"));
     }
 
     private static string LoadAverage() =>

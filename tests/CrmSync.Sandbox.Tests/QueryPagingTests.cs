@@ -107,6 +107,21 @@ public sealed class QueryPagingTests(SandboxFixture sandbox) : IClassFixture<San
     }
 
     [Fact]
+    public async Task Pages_are_gzipped_when_the_client_asks()
+    {
+        var url = Sandbox.Query("SELECT Id, Name FROM Account LIMIT 50");
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var response = await sandbox.Http.SendAsync(request);
+        await using var unzip = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(unzip);
+        var plain = await sandbox.Http.GetStringAsync(url);
+
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        Assert.Equal(plain, await reader.ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task Unknown_locator_is_INVALID_QUERY_LOCATOR()
     {
         var (response, body) = await sandbox.Http.GetJsonAsync($"{Sandbox.V}/query/01g8d0000000zzzAAA-2000");

@@ -20,11 +20,16 @@ internal sealed class CampaignMemberWriter
 
     public long Now { get; set; }
 
-    public int Add(int person, bool contact)
+    /// <summary>
+    /// Adds a member; generated history is dated after its campaign's start, while a member added
+    /// as time passes (<paramref name="createdAt"/>) is created, and stamped, at that moment.
+    /// </summary>
+    public int Add(int person, bool contact, long? createdAt = null)
     {
         var campaignRow = random.Next(campaigns.Count);
         var startAt = ColumnWrites.MillisOf((int)campaignStart.Get(campaignRow).Ticks);
-        var created = Math.Min(Now - 60_000, startAt + (long)random.Exponential(10 * Day));
+        var backdated = Math.Min(Now - 60_000, startAt + (long)random.Exponential(10 * Day));
+        var created = createdAt ?? backdated;
         var row = members.AddRow(created);
         campaign.Refer(row, campaignRow);
         (contact ? this.contact : lead).Refer(row, person);

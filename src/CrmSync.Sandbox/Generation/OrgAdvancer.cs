@@ -70,7 +70,7 @@ internal sealed class OrgAdvancer(SandboxState state)
         foreach (var _ in Enumerable.Range(0, random.Poisson(customers * 0.002)))
         {
             var a = random.Next(population.Count);
-            members.Add(population.FirstContact[a] + random.Next(population.ContactCount[a]), contact: true);
+            members.Add(population.FirstContact[a] + random.Next(population.ContactCount[a]), contact: true, createdAt: at());
             written++;
         }
         return written;
