@@ -6,29 +6,33 @@ using System.Text.Json;
 
 namespace CrmSync.Sandbox.Tests;
 
-/// <summary>The key pair is generated here, per run: no private key is committed anywhere.</summary>
-public sealed class JwtBearerTests : IAsyncLifetime
+/// <summary>A sandbox trusting a certificate whose key pair is generated per run: no private key is committed anywhere.</summary>
+public sealed class JwtSandboxFixture : IAsyncLifetime
 {
-    private readonly RSA key = RSA.Create(2048);
-    private SandboxServer server = null!;
+    public RSA Key { get; } = RSA.Create(2048);
+
+    public SandboxServer Server { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var request = new CertificateRequest("CN=crmsync-sandbox-test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest("CN=crmsync-sandbox-test", Key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        server = await SandboxServer.StartAsync(new SandboxSettings { Accounts = 10, JwtCertificatePem = certificate.ExportCertificatePem() });
+        Server = await SandboxServer.StartAsync(new SandboxSettings { Accounts = 10, JwtCertificatePem = certificate.ExportCertificatePem() });
     }
 
     public async Task DisposeAsync()
     {
-        await server.DisposeAsync();
-        key.Dispose();
+        await Server.DisposeAsync();
+        Key.Dispose();
     }
+}
 
+public sealed class JwtBearerTests(JwtSandboxFixture sandbox) : IClassFixture<JwtSandboxFixture>
+{
     [Fact]
     public async Task A_signed_assertion_for_the_consumer_key_and_user_gets_a_token()
     {
-        var (status, body) = await GrantAsync(Assertion(key, "crmsync-sandbox", "admin@sandbox.crmsync", server.BaseUri.ToString().TrimEnd('/'), TimeSpan.FromMinutes(3)));
+        var (status, body) = await GrantAsync(Assertion(sandbox.Key, "crmsync-sandbox", "admin@sandbox.crmsync", sandbox.Server.BaseUri.ToString().TrimEnd('/'), TimeSpan.FromMinutes(3)));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
@@ -38,7 +42,7 @@ public sealed class JwtBearerTests : IAsyncLifetime
     [Fact]
     public async Task The_login_salesforce_com_audience_is_accepted_too()
     {
-        var (status, _) = await GrantAsync(Assertion(key, "crmsync-sandbox", "admin@sandbox.crmsync", "https://login.salesforce.com", TimeSpan.FromMinutes(3)));
+        var (status, _) = await GrantAsync(Assertion(sandbox.Key, "crmsync-sandbox", "admin@sandbox.crmsync", "https://login.salesforce.com", TimeSpan.FromMinutes(3)));
         Assert.Equal(HttpStatusCode.OK, status);
     }
 
@@ -49,7 +53,7 @@ public sealed class JwtBearerTests : IAsyncLifetime
     [InlineData("crmsync-sandbox", "someone@else", "https://login.salesforce.com", 3, "user hasn't approved this consumer")]
     public async Task Bad_claims_are_invalid_grant(string issuer, string subject, string audience, int expiresInMinutes, string description)
     {
-        var (status, body) = await GrantAsync(Assertion(key, issuer, subject, audience, TimeSpan.FromMinutes(expiresInMinutes)));
+        var (status, body) = await GrantAsync(Assertion(sandbox.Key, issuer, subject, audience, TimeSpan.FromMinutes(expiresInMinutes)));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("invalid_grant", body.GetProperty("error").GetString());
@@ -68,7 +72,7 @@ public sealed class JwtBearerTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> GrantAsync(string assertion)
     {
-        using var http = new HttpClient { BaseAddress = server.BaseUri };
+        using var http = new HttpClient { BaseAddress = sandbox.Server.BaseUri };
         using var response = await http.PostAsync("/services/oauth2/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "urn:ietf:params:oauth:grant-type:jwt-bearer",
