@@ -1,10 +1,22 @@
 namespace CrmSync.Sync;
 
-/// <summary>How CrmSync pulls from Salesforce (section <c>Sync</c>).</summary>
+/// <summary>How CrmSync pulls from Salesforce (section <c>Sync</c>); checked by <see cref="SyncOptionsValidator"/>.</summary>
 public sealed class SyncOptions
 {
     public const string Section = "Sync";
 
     /// <summary>Folder of the mapping files, relative to the repository root. Default <c>mappings</c>.</summary>
     public string MappingsPath { get; set; } = "mappings";
+
+    /// <summary>
+    /// Each incremental pull starts this long before the last stored SystemModstamp, so rows
+    /// committed late in Salesforce (their SystemModstamp is older than their commit) are not missed.
+    /// </summary>
+    public int LookbackSeconds { get; set; } = 300;
+
+    /// <summary>Rows merged per transaction.</summary>
+    public int BatchSize { get; set; } = 2000;
+
+    /// <summary>Above this many rows in one pull, Bulk API 2.0 is used instead of REST paging.</summary>
+    public int BulkThresholdRows { get; set; } = 20000;
 }

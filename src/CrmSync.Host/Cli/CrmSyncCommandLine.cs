@@ -16,6 +16,7 @@ public static class CrmSyncCommandLine
         SfCommand.Create(),
         SandboxCommand.Create(),
         MappingsCommand.Create(),
+        SyncCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -49,6 +50,7 @@ public static class CrmSyncCommandLine
         AggregateException { InnerExceptions.Count: 1 } aggregate => ExitCodeFor(aggregate.InnerExceptions[0]),
         OptionsValidationException invalid => (ExitCodes.BadUsageOrConfiguration, "Configuration error: " + string.Join(Environment.NewLine + "Configuration error: ", invalid.Failures)),
         PostgresNotInstalledException missing => (ExitCodes.BadUsageOrConfiguration, missing.Message),
+        Sync.Mappings.MappingsInvalidException invalid => (ExitCodes.BadUsageOrConfiguration, invalid.Message),
         OperationCanceledException => (ExitCodes.Failed, "Interrupted."),
         MigrationException or EmbeddedPostgresException => (ExitCodes.Failed, "Error: " + exception.Message),
         _ => (ExitCodes.Failed, $"Error: {exception.GetType().Name}: {exception.Message}"),

@@ -17,10 +17,11 @@ internal static class VerbHost
     }
 
     /// <summary>A host whose database is ready: the configured server, or the embedded one started now.</summary>
-    public static async Task<IHost> BuildWithDatabaseAsync(ParseResult parse, CancellationToken cancellationToken)
+    public static async Task<IHost> BuildWithDatabaseAsync(ParseResult parse, CancellationToken cancellationToken, Action<IServiceCollection>? addServices = null)
     {
         var builder = CreateBuilder(parse);
         await builder.AddCrmSyncDatabaseAsync(cancellationToken);
+        addServices?.Invoke(builder.Services);
         return BuildValidated(builder);
     }
 

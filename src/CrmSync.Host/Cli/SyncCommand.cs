@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using CrmSync.Salesforce;
+using CrmSync.Store.Migrations;
+using CrmSync.Sync;
+using CrmSync.Sync.Pull;
+using Spectre.Console;
+
+namespace CrmSync.Host.Cli;
+
+/// <summary><c>sync [--full] [--objects A,B]</c>: the pull, in the foreground, with progress.</summary>
+internal static class SyncCommand
+{
+    private static readonly Option<bool> Full = new("--full") { Description = "Pull everything again (and compare Ids to find old deletions) instead of changes since the last run." };
+
+    private static readonly Option<string[]> Objects = new("--objects")
+    {
+        Description = "Only these objects or sources, comma-separated (e.g. Account,Opportunity or account,deal).",
+        CustomParser = result => result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray(),
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("sync", "Pull the mapped Salesforce objects into PostgreSQL (changes since the last run), showing rows, rows/s and ETA.") { Full, Objects };
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        using var host = await VerbHost.BuildWithDatabaseAsync(parse, cancellationToken, services => services.AddSalesforce().AddCrmSyncSync());
+        await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        var runner = host.Services.GetRequiredService<SyncRunner>();
+        IReadOnlyList<Sync.Mappings.SourceMapping> sources;
+        try
+        {
+            sources = runner.Select(runner.LoadMappings(), parse.GetValue(Objects) ?? []);
+        }
+        catch (ArgumentException e)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync(e.Message);
+            return ExitCodes.BadUsageOrConfiguration;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+        var results = await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RowsColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(context => runner.RunAsync(sources, parse.GetValue(Full), new ProgressBridge(context, sources), cancellationToken));
+
+        console.Write(Summary(results));
+        foreach (var warning in results.SelectMany(r => r.Warnings))
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static Table Summary(IReadOnlyList<PullResult> results)
+    {
+        var table = new Table().AddColumns("object", "pull", "via", "rows read", "new", "changed", "deleted", "rows/s", "time");
+        foreach (var r in results)
+        {
+            var perSecond = r.Elapsed.TotalSeconds > 0 ? (r.RowsRead / r.Elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture) : "-";
+            table.AddRow(r.ObjectName, r.Full ? "full" : "changes", r.Transport, N(r.RowsRead), N(r.Changes.Inserted), N(r.Changes.Updated),
+                N(r.Changes.Deleted + r.Reconciled), perSecond, r.Elapsed.ToString(@"m\:ss\.f", CultureInfo.InvariantCulture));
+        }
+
+        return table;
+    }
+
+    private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Feeds pull progress into one progress task per source.</summary>
+    private sealed class ProgressBridge(ProgressContext context, IReadOnlyList<Sync.Mappings.SourceMapping> sources) : IProgress<PullProgress>
+    {
+        private readonly Dictionary<string, ProgressTask> tasks = sources.ToDictionary(
+            s => s.Source, s => context.AddTask(s.ObjectName, autoStart: false, maxValue: 1));
+
+        public void Report(PullProgress value)
+        {
+            var task = tasks[value.Source];
+            task.StartTask();
+            task.IsIndeterminate = value.Expected is null;
+            task.MaxValue = Math.Max(value.Expected ?? value.Rows, value.Rows);
+            task.Value = value.Rows;
+            task.Description = $"{value.Source} ({value.Transport})";
+            if (value.Expected == value.Rows)
+            {
+                task.StopTask();
+            }
+        }
+    }
+
+    /// <summary>Rows so far and rows per second.</summary>
+    private sealed class RowsColumn : ProgressColumn
+    {
+        public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text($"{task.Value:N0} rows, {task.Speed ?? 0:N0}/s");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using CrmSync.Salesforce.Bulk;
+using CrmSync.Salesforce.Rest;
+using CrmSync.Store.Synced;
+using CrmSync.Sync.Deletes;
+using CrmSync.Sync.Mappings;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CrmSync.Sync.Pull;
+
+/// <summary>
+/// Pulls one source into its <c>sf_*</c> table. The query is ordered by SystemModstamp, so every
+/// merged REST batch moves the watermark with it: a crash resumes where the last batch ended.
+/// Past <see cref="SyncOptions.BulkThresholdRows"/> rows it continues from that watermark with a
+/// Bulk 2.0 job, whose rows come unordered: their watermark moves once, with the last batch.
+/// </summary>
+public sealed class ObjectPuller(
+    ISalesforceClient salesforce,
+    IBulkQueries bulk,
+    SyncedTableWriter writer,
+    SyncStateStore states,
+    IdReconciler reconciler,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<ObjectPuller> logger)
+{
+    /// <summary>Salesforce keeps deleted records 15 days; a day less leaves room for clock skew.</summary>
+    private static readonly TimeSpan RecycleBinRetention = TimeSpan.FromDays(14);
+
+    public async Task<PullResult> PullAsync(SourceMapping mapping, bool forceFull, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var plan = PullPlan.Create(mapping, await salesforce.DescribeAsync(mapping.ObjectName, cancellationToken));
+        foreach (var warning in plan.Warnings)
+        {
+            Log.FieldGone(logger, warning);
+        }
+
+        var state = await states.GetAsync(mapping.Source, cancellationToken);
+        var full = forceFull || state is null || state.Watermark is null || state.FieldsSignature != plan.Signature;
+        if (full && state is not null)
+        {
+            await states.ResetAsync(mapping.Source, plan.Signature, cancellationToken);
+        }
+
+        var run = new PullRun(plan, writer, mapping.Source, full ? null : state!.Watermark, options.Value.BatchSize, time);
+        var expected = full ? await salesforce.CountAsync(SoqlBuilder.Count(plan), cancellationToken) : (long?)null;
+        var transport = "REST";
+        if (expected is null || expected <= options.Value.BulkThresholdRows)
+        {
+            var finished = await PullRestAsync(run, full ? null : Since(state!.Watermark), expected, progress, cancellationToken);
+            if (!finished)
+            {
+                transport = "REST+Bulk";
+                await PullBulkAsync(run, Since(run.Watermark), expected, progress, cancellationToken);
+            }
+        }
+        else
+        {
+            transport = "Bulk";
+            await PullBulkAsync(run, null, expected, progress, cancellationToken);
+        }
+
+        await run.CompleteAsync(cancellationToken);
+        progress?.Report(new PullProgress(mapping.Source, run.RowsRead, run.RowsRead, transport));
+        var reconciled = await ReconcileIfNeededAsync(plan, full, state, run.Watermark, cancellationToken);
+        var result = new PullResult(mapping.Source, mapping.ObjectName, full, transport, run.RowsRead, run.Changes, reconciled, plan.Warnings, time.GetElapsedTime(started));
+        Log.Pulled(logger, result.Source, result.RowsRead, result.Changes.Inserted, result.Changes.Updated, result.Changes.Deleted + reconciled, transport, result.Elapsed);
+        return result;
+    }
+
+    /// <summary>Streams over REST; returns false when it stopped early to hand over to Bulk.</summary>
+    private async Task<bool> PullRestAsync(PullRun run, DateTime? since, long? expected, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    {
+        var converter = new RecordConverter(run.Plan);
+        await foreach (var record in salesforce.QueryAllAsync<JsonElement>(SoqlBuilder.Select(run.Plan, since), cancellationToken))
+        {
+            await run.AddAsync(converter.FromJson(record), ordered: true, cancellationToken);
+            if (run.RowsRead % options.Value.BatchSize == 0)
+            {
+                progress?.Report(new PullProgress(run.Plan.Mapping.Source, run.RowsRead, expected, "REST"));
+            }
+
+            if (run.RowsRead >= options.Value.BulkThresholdRows)
+            {
+                await run.FlushAsync(ordered: true, cancellationToken);
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task PullBulkAsync(PullRun run, DateTime? since, long? expected, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    {
+        var converter = new RecordConverter(run.Plan);
+        await foreach (var record in bulk.QueryAsync(SoqlBuilder.Select(run.Plan, since), includeDeleted: true, cancellationToken))
+        {
+            await run.AddAsync(converter.FromBulk(record), ordered: false, cancellationToken);
+            if (run.RowsRead % options.Value.BatchSize == 0)
+            {
+                progress?.Report(new PullProgress(run.Plan.Mapping.Source, run.RowsRead, expected, "Bulk"));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hard-deleted rows (CampaignMember) never show up in a pull: when the org's count differs
+    /// from ours, compare Ids. Soft deletions leave the recycle bin after 15 days: when the org's
+    /// clock moved further than that since the last pull (or on a forced full pull), always compare.
+    /// </summary>
+    private async Task<long> ReconcileIfNeededAsync(PullPlan plan, bool full, SyncState? before, DateTime? watermark, CancellationToken cancellationToken)
+    {
+        var beyondRecycleBin = watermark - before?.Watermark > RecycleBinRetention;
+        var compareAlways = before is not null && (full || beyondRecycleBin);
+        if (!compareAlways && !(plan.Mapping.Deletes == DeleteMode.Hard && before is { FullPullComplete: true }))
+        {
+            return 0;
+        }
+
+        return await reconciler.ReconcileAsync(plan, compareAlways, cancellationToken);
+    }
+
+    private DateTime? Since(DateTime? watermark) => watermark?.AddSeconds(-options.Value.LookbackSeconds);
+}

@@ -1,0 +1,64 @@
+using CrmSync.Salesforce.Rest;
+using CrmSync.Sync.Mappings;
+using CrmSync.Sync.Pull;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CrmSync.Sync;
+
+/// <summary>Pulls every mapped source (or the ones asked for), accounts first.</summary>
+public sealed class SyncRunner(ObjectPuller puller, ISalesforceClient salesforce, IOptions<SyncOptions> options, IHostEnvironment environment)
+{
+    public MappingSet LoadMappings() =>
+        MappingLoader.LoadFolder(Path.GetFullPath(options.Value.MappingsPath, environment.ContentRootPath));
+
+    /// <summary>The mapped sources named by <paramref name="only"/> (source or object names; all when empty).</summary>
+    public IReadOnlyList<SourceMapping> Select(MappingSet mappings, IReadOnlyCollection<string> only)
+    {
+        if (mappings.HasErrors)
+        {
+            throw new MappingsInvalidException(mappings.Problems);
+        }
+
+        var unknown = only.Where(name => !mappings.Sources.Any(s => Matches(s, name))).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException(
+                $"--objects: {string.Join(", ", unknown)} is not mapped. Mapped: {string.Join(", ", mappings.Sources.Select(s => $"{s.ObjectName} ({s.Source})"))}.");
+        }
+
+        return mappings.Sources
+            .Where(s => only.Count == 0 || only.Any(name => Matches(s, name)))
+            .OrderBy(s => LogicalCatalog.Sources.ToList().FindIndex(e => e.Name == s.Source))
+            .ToList();
+    }
+
+    /// <summary>Pulls the sources in turn. An optional object the org lacks is skipped with a warning.</summary>
+    public async Task<IReadOnlyList<PullResult>> RunAsync(IReadOnlyList<SourceMapping> sources, bool full, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    {
+        var inOrg = (await salesforce.DescribeGlobalAsync(cancellationToken)).Sobjects.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var results = new List<PullResult>();
+        foreach (var source in sources)
+        {
+            if (!inOrg.Contains(source.ObjectName))
+            {
+                if (!source.Optional)
+                {
+                    throw new InvalidOperationException(
+                        $"{source.ObjectName} (source '{source.Source}', {source.Location}) is not in the org or not visible to the integration user.");
+                }
+
+                results.Add(new PullResult(source.Source, source.ObjectName, false, "skipped", 0, new(0, 0, 0), 0,
+                    [$"{source.ObjectName} is not in this org: '{source.Source}' metrics are not configured."], TimeSpan.Zero));
+                continue;
+            }
+
+            results.Add(await puller.PullAsync(source, full, progress, cancellationToken));
+        }
+
+        return results;
+    }
+
+    private static bool Matches(SourceMapping source, string name) =>
+        string.Equals(source.Source, name, StringComparison.OrdinalIgnoreCase) || string.Equals(source.ObjectName, name, StringComparison.OrdinalIgnoreCase);
+}
