@@ -103,7 +103,7 @@ internal sealed class OrgGenerator(SandboxSettings settings, BtydParameters btyd
             {
                 won = GenerateWonDeals(deals, population, a, created);
             }
-            var lost = random.Poisson(2.5 + 0.6 * won);
+            var lost = random.Poisson(2.65 + 0.6 * won);
             for (var k = 0; k < lost; k++)
             {
                 var close = created + (long)(random.NextDouble() * (asOf - created));
