@@ -96,7 +96,7 @@ public sealed class SandboxServer : IAsyncDisposable
             $"Known truth: {state.Btyd}",
             $"Objects: {counts}",
             $"Faults: {(state.Faults.Spec.ToString() is { Length: > 0 } faults ? faults : "none")}",
-            "Test controls: POST /__sandbox/advance?days=N, GET /__sandbox/stats, GET|PUT|DELETE /__sandbox/faults",
+            "Test controls: POST /__sandbox/advance?days=N, GET /__sandbox/stats, GET /__sandbox/truth (per-account λ, p, ν), GET|PUT|DELETE /__sandbox/faults",
         ];
     }
 }

@@ -62,6 +62,21 @@ public sealed class OrgGenerationTests
     }
 
     [Fact]
+    public async Task Truth_lists_each_accounts_hidden_draws_and_matches_who_bought()
+    {
+        await using var server = await SandboxServer.StartAsync(new SandboxSettings { Seed = 9, Accounts = 300 });
+        using var http = await Sandbox.LoginAsync(server);
+        var truth = BulkTests.ParseCsv(await http.GetStringAsync("/__sandbox/truth"));
+        var (_, won) = await http.GetJsonAsync(Sandbox.QueryAll("SELECT AccountId FROM Opportunity WHERE IsWon = true"));
+        var buyers = won.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("AccountId").GetString()).ToHashSet();
+
+        Assert.Equal(300, truth.Count);
+        Assert.All(truth, row => Assert.Equal(row["Customer"] == "true", buyers.Contains(row["AccountId"])));
+        Assert.All(truth, row => Assert.InRange(double.Parse(row["DropOutProbability"], System.Globalization.CultureInfo.InvariantCulture), 0, 1));
+        Assert.All(truth.Where(r => r["Alive"] == "true"), row => Assert.Equal("true", row["Customer"]));
+    }
+
+    [Fact]
     public async Task The_org_has_the_dirty_records_real_orgs_have()
     {
         await using var server = await SandboxServer.StartAsync(new SandboxSettings { Accounts = 1000 });

@@ -27,6 +27,7 @@ internal static class ControlEndpoints
             return SalesforceJson.Json(new { daysAdvanced = state.DaysAdvanced, now = WireFormat.RestDateTime(state.Org.Clock.Now), recordsWritten = written });
         });
         controls.MapGet("/stats", Stats);
+        controls.MapGet("/truth", Truth);
         controls.MapGet("/faults", (SandboxState state) => SalesforceJson.Json(new { spec = state.Faults.Spec.ToString(), syntax = FaultSpec.Syntax }));
         controls.MapPut("/faults", async (HttpRequest request, SandboxState state) =>
         {
@@ -49,6 +50,29 @@ internal static class ControlEndpoints
         });
         return app;
     }
+
+    /// <summary>
+    /// Each account's hidden draws (CSV): what a CLV model should recover. MeanDealValue is the
+    /// Gamma-Gamma conditional mean p/ν; Alive is the state after the last generated day.
+    /// </summary>
+    private static IResult Truth(SandboxState state)
+    {
+        var population = state.Population;
+        var accounts = state.Org["Account"];
+        var csv = new System.Text.StringBuilder("AccountId,Customer,Alive,PurchaseRatePerWeek,DropOutProbability,SpendRate,MeanDealValue\n");
+        state.Org.Read(() =>
+        {
+            for (var a = 0; a < population.Count; a++)
+            {
+                csv.Append(CultureInfo.InvariantCulture,
+                    $"{accounts.IdOf(a)},{Flag(population.Customer[a])},{Flag(population.Alive[a])},{population.PurchaseRatePerWeek[a]:R},{population.DropOut[a]:R},{population.SpendRate[a]:R},{state.Btyd.P / population.SpendRate[a]:R}\n");
+            }
+            return 0;
+        });
+        return Results.Text(csv.ToString(), "text/csv");
+    }
+
+    private static string Flag(bool value) => value ? "true" : "false";
 
     private static IResult Stats(SandboxState state)
     {
