@@ -34,7 +34,11 @@ internal static class BulkJobJson
         {
             w.WriteString("externalIdFieldName", job.ExternalIdFieldName);
         }
-        if (!full)
+        if (full)
+        {
+            w.WriteString("jobType", "V2Ingest");
+        }
+        else
         {
             w.WriteString("contentUrl", $"services/data/v{job.ApiVersion}/jobs/ingest/{job.Id}/batches");
         }
@@ -42,7 +46,6 @@ internal static class BulkJobJson
         w.WriteString("columnDelimiter", "COMMA");
         if (full)
         {
-            w.WriteString("jobType", "V2Ingest");
             w.WriteNumber("numberRecordsProcessed", job.Successful.Count + job.Failed.Count);
             w.WriteNumber("numberRecordsFailed", job.Failed.Count);
             w.WriteNumber("retries", 0);
