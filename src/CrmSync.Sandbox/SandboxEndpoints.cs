@@ -26,6 +26,7 @@ internal static class SandboxEndpoints
         api.MapQueryEndpoints();
         api.MapRecordEndpoints();
         api.MapCollectionEndpoints();
+        api.MapCompositeEndpoints();
         api.MapChangesEndpoints();
         api.MapBulkQueryEndpoints();
         api.MapBulkIngestEndpoints();

@@ -71,6 +71,7 @@ public sealed class SandboxServer : IAsyncDisposable
 
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         var baseUri = new Uri($"http://127.0.0.1:{address.Port}");
+        state.BaseUri = baseUri;
         return new SandboxServer(app, baseUri, BannerLines(state, baseUri));
     }
 

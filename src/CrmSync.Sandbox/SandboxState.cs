@@ -37,4 +37,10 @@ internal sealed class SandboxState
     public QueryCursors Cursors { get; }
     public BulkJobStore BulkJobs { get; }
     public int DaysAdvanced { get; set; }
+
+    /// <summary>Where the sandbox listens; composite subrequests are sent back to it.</summary>
+    public Uri? BaseUri { get; set; }
+
+    /// <summary>Marks composite subrequests sent back to the sandbox: they count as part of their composite call.</summary>
+    public string SubrequestSecret { get; } = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 }

@@ -12,6 +12,7 @@ namespace CrmSync.Sandbox.Auth;
 internal sealed class ApiGateMiddleware(RequestDelegate next, SandboxState state)
 {
     public const string ObjectItem = "sandbox.object";
+    public const string SubrequestHeader = "X-Sandbox-Composite-Subrequest";
     private const string VersionedPrefix = "/services/data/v";
 
     public async Task InvokeAsync(HttpContext context)
@@ -35,6 +36,12 @@ internal sealed class ApiGateMiddleware(RequestDelegate next, SandboxState state
         if (!Authenticated(context))
         {
             await SalesforceJson.Error(StatusCodes.Status401Unauthorized, "INVALID_SESSION_ID", "Session expired or invalid").ExecuteAsync(context);
+            return;
+        }
+        if (context.Request.Headers[SubrequestHeader] == state.SubrequestSecret)
+        {
+            // Part of a composite call that was already counted (and faulted) once.
+            await next(context);
             return;
         }
         if (state.Usage.Exhausted)
