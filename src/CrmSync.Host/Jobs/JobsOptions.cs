@@ -16,4 +16,26 @@ public sealed class JobsOptions
     public int QueuePollIntervalSeconds { get; set; } = 5;
 
     public string SchemaName { get; set; } = "hangfire";
+
+    /// <summary>When each source is pulled (cron, UTC), unless <see cref="Objects"/> says otherwise.</summary>
+    public string SyncCron { get; set; } = "*/15 * * * *";
+
+    /// <summary>The queue sync jobs go to, unless <see cref="Objects"/> says otherwise.</summary>
+    public string SyncQueue { get; set; } = "default";
+
+    /// <summary>Per-source overrides, e.g. <c>Jobs:Objects:deal:SyncCron</c> = <c>*/5 * * * *</c>.</summary>
+    public Dictionary<string, ObjectSchedule> Objects { get; set; } = [];
+
+    public (string Cron, string Queue) ScheduleOf(string source) =>
+        Objects.TryGetValue(source, out var custom)
+            ? (custom.SyncCron ?? SyncCron, custom.SyncQueue ?? SyncQueue)
+            : (SyncCron, SyncQueue);
+}
+
+/// <summary>The schedule of one source's sync job.</summary>
+public sealed class ObjectSchedule
+{
+    public string? SyncCron { get; set; }
+
+    public string? SyncQueue { get; set; }
 }

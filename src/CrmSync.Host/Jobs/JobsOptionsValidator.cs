@@ -17,6 +17,26 @@ internal sealed partial class JobsOptionsValidator : IValidateOptions<JobsOption
             failures.Add($"Jobs:SchemaName must be a lowercase PostgreSQL schema name (was '{options.SchemaName}').");
         }
 
+        CheckCron(failures, "Jobs:SyncCron", options.SyncCron);
+        CheckQueue(failures, "Jobs:SyncQueue", options.SyncQueue);
+        foreach (var (source, schedule) in options.Objects)
+        {
+            if (Sync.Mappings.LogicalCatalog.Source(source) is null)
+            {
+                failures.Add($"Jobs:Objects:{source} is not a source CrmSync knows ({string.Join(", ", Sync.Mappings.LogicalCatalog.Sources.Select(s => s.Name))}).");
+            }
+
+            if (schedule.SyncCron is { } cron)
+            {
+                CheckCron(failures, $"Jobs:Objects:{source}:SyncCron", cron);
+            }
+
+            if (schedule.SyncQueue is { } queue)
+            {
+                CheckQueue(failures, $"Jobs:Objects:{source}:SyncQueue", queue);
+            }
+        }
+
         if (options.Queues is not { Length: > 0 })
         {
             failures.Add("Jobs:Queues must name at least one queue (default: default).");
@@ -33,6 +53,26 @@ internal sealed partial class JobsOptionsValidator : IValidateOptions<JobsOption
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckCron(List<string> failures, string key, string? cron)
+    {
+        try
+        {
+            Cronos.CronExpression.Parse(cron ?? string.Empty);
+        }
+        catch (Cronos.CronFormatException e)
+        {
+            failures.Add($"{key} must be a cron expression like '*/15 * * * *' (was '{cron}': {e.Message}).");
+        }
+    }
+
+    private static void CheckQueue(List<string> failures, string key, string? queue)
+    {
+        if (string.IsNullOrEmpty(queue) || !QueueName().IsMatch(queue))
+        {
+            failures.Add($"{key} must be lowercase letters, digits, '_' or '-' (was '{queue}').");
+        }
     }
 
     private static void CheckRange(List<string> failures, string key, int value, int min, int max)

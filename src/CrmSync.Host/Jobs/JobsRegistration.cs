@@ -1,3 +1,5 @@
+using CrmSync.Salesforce;
+using CrmSync.Sync;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.Extensions.Options;
@@ -31,12 +33,21 @@ public static class JobsRegistration
                         QueuePollInterval = TimeSpan.FromSeconds(options.QueuePollIntervalSeconds),
                     });
         });
+        services.AddTransient<SyncObjectJob>();
         services.AddHangfireServer((provider, server) =>
         {
             var options = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
             server.WorkerCount = options.WorkerCount;
             server.Queues = options.Queues;
         });
+        return services;
+    }
+
+    /// <summary>The Salesforce client, the sync engine and one recurring sync job per mapped source.</summary>
+    public static IServiceCollection AddCrmSyncSyncJobs(this IServiceCollection services)
+    {
+        services.AddSalesforce().AddCrmSyncSync();
+        services.AddHostedService<SyncSchedule>();
         return services;
     }
 }

@@ -17,9 +17,20 @@ public static class CrmSyncWebApplication
         builder.WebHost.UseUrls(urls);
         await builder.AddCrmSyncDatabaseAsync(cancellationToken);
         builder.Services.AddCrmSyncJobs();
+        var salesforceConfigured = builder.Configuration.GetSection("Salesforce").Exists();
+        if (salesforceConfigured)
+        {
+            builder.Services.AddCrmSyncSyncJobs();
+        }
+
         builder.Services.AddCrmSyncHealthChecks();
 
         var app = builder.Build();
+        if (!salesforceConfigured)
+        {
+            JobsLog.NoSalesforce(app.Logger);
+        }
+
         app.Services.ValidateOptionsNow();
         app.MapCrmSyncHealth();
         app.MapCrmSyncDashboard();

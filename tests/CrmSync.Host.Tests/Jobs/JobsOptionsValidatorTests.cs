@@ -45,4 +45,31 @@ public sealed class JobsOptionsValidatorTests
 
         Assert.Equal(3, result.Failures!.Count());
     }
+
+    [Fact]
+    public void A_bad_schedule_is_named_by_its_key()
+    {
+        var options = new JobsOptions
+        {
+            SyncCron = "every 5 minutes",
+            Objects = { ["deal"] = new ObjectSchedule { SyncCron = "*/5 * * * *", SyncQueue = "Bulk" }, ["deals"] = new ObjectSchedule() },
+        };
+
+        var failures = Validator.Validate(null, options).Failures!.ToList();
+
+        Assert.Contains(failures, f => f.StartsWith("Jobs:SyncCron must be a cron expression like '*/15 * * * *' (was 'every 5 minutes'", StringComparison.Ordinal));
+        Assert.Contains("Jobs:Objects:deal:SyncQueue must be lowercase letters, digits, '_' or '-' (was 'Bulk').", failures);
+        Assert.Contains(failures, f => f.StartsWith("Jobs:Objects:deals is not a source CrmSync knows", StringComparison.Ordinal));
+        Assert.Equal(3, failures.Count);
+    }
+
+    [Fact]
+    public void Per_source_overrides_replace_only_what_they_set()
+    {
+        var options = new JobsOptions { SyncCron = "0 * * * *", Queues = ["default", "bulk"], Objects = { ["deal"] = new ObjectSchedule { SyncQueue = "bulk" } } };
+
+        Assert.True(Validator.Validate(null, options).Succeeded);
+        Assert.Equal(("0 * * * *", "bulk"), options.ScheduleOf("deal"));
+        Assert.Equal(("0 * * * *", "default"), options.ScheduleOf("account"));
+    }
 }
