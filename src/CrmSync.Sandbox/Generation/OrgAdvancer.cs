@@ -6,7 +6,8 @@ namespace CrmSync.Sandbox.Generation;
 /// /__sandbox/advance: lets days pass in the org. Live customers keep buying by their BG/NBD
 /// process; cases, survey responses, campaign responses, updates, soft deletes and CampaignMember
 /// hard deletes happen at fixed daily rates. Day k of the org's life always draws from the same
-/// random stream, so the same sequence of advances gives the same org.
+/// random stream, so the same sequence of advances writes the same records (their timestamps
+/// follow the org's clock, which includes the wall time the sandbox has been up).
 /// </summary>
 internal sealed class OrgAdvancer(SandboxState state)
 {
@@ -18,11 +19,14 @@ internal sealed class OrgAdvancer(SandboxState state)
         var org = state.Org;
         var population = state.Population;
         var written = 0;
+        // Days run from the org's current now, so everything advance writes is stamped after anything
+        // already served (incremental syncs keyed on SystemModstamp never miss it); what happens on
+        // each day is still fixed by the day's number.
+        var origin = org.Clock.NowMillis;
         for (var d = 0; d < days; d++)
         {
             var random = new DeterministicRandom(DeterministicRandom.Mix((ulong)state.Settings.Seed) ^ DeterministicRandom.Mix((ulong)(state.DaysAdvanced + 1)));
-            // Days start at as-of + k days, not at the wall-clock-driven now, so advances replay exactly.
-            var dayStart = org.Clock.AsOf.ToUnixTimeMilliseconds() + state.DaysAdvanced * Day;
+            var dayStart = origin + d * Day;
             long At() => dayStart + (long)(random.NextDouble() * Day);
             var deals = new DealWriter(org["Opportunity"], org["Invoice__c"], random, dayStart + Day);
             for (var a = 0; a < population.Count; a++)
@@ -72,6 +76,29 @@ internal sealed class OrgAdvancer(SandboxState state)
             var a = random.Next(population.Count);
             members.Add(population.FirstContact[a] + random.Next(population.ContactCount[a]), contact: true, createdAt: at());
             written++;
+        }
+        var activities = new ActivityWriter(org["Task"], org["Event"], random, dayEnd);
+        foreach (var _ in Enumerable.Range(0, random.Poisson(customers * 0.005)))
+        {
+            var a = random.Next(population.Count);
+            if (random.Chance(0.6))
+            {
+                activities.AddTask(a, -1, at());
+            }
+            else
+            {
+                activities.AddEvent(a, -1, at());
+            }
+            written++;
+        }
+        foreach (var _ in Enumerable.Range(0, random.Poisson(customers * 0.03)))
+        {
+            var a = random.Next(population.Count);
+            if (population.Alive[a])
+            {
+                surveys.AddUsage(a, at());
+                written++;
+            }
         }
         return written;
     }
