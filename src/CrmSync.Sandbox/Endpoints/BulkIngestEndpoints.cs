@@ -26,12 +26,16 @@ internal static class BulkIngestEndpoints
             {
                 return SalesforceJson.NotFound();
             }
-            if (job.State != "Open")
-            {
-                return SalesforceJson.Error(StatusCodes.Status400BadRequest, "INVALIDJOBSTATE", $"Job state is {job.State}; data can only be uploaded while it is Open");
-            }
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
-            job.Uploads.Add(await reader.ReadToEndAsync(request.HttpContext.RequestAborted));
+            var csv = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+            lock (job)
+            {
+                if (job.State != "Open")
+                {
+                    return SalesforceJson.Error(StatusCodes.Status400BadRequest, "INVALIDJOBSTATE", $"Job state is {job.State}; data can only be uploaded while it is Open");
+                }
+                job.Uploads.Add(csv);
+            }
             return Results.Created();
         });
         api.MapPatch("/jobs/ingest/{jobId}", (string jobId, HttpRequest request, SandboxState state) => RequestBodies.Guard(async () =>
