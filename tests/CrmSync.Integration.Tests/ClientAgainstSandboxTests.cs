@@ -136,6 +136,25 @@ public sealed class ClientAgainstSandboxTests
     }
 
     [Fact]
+    public async Task The_orgs_request_limit_stops_work_with_its_own_reason()
+    {
+        await using var org = await SandboxOrg.StartAsync(Org with { Faults = "limit-after=5" }, new() { ["Salesforce:DailyApiShare"] = "1" });
+        var client = org.Get<ISalesforceClient>();
+
+        var stop = await Assert.ThrowsAsync<ApiBudgetExceededException>(async () =>
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await client.GetLimitsAsync();
+            }
+        });
+
+        Assert.Equal(ApiBudgetStopReason.RequestLimitExceeded, stop.Reason);
+        Assert.Equal("REQUEST_LIMIT_EXCEEDED", stop.ErrorCode);
+        await Assert.ThrowsAsync<ApiBudgetExceededException>(() => client.GetVersionsAsync());
+    }
+
+    [Fact]
     public async Task Bulk_ingest_upserts_snapshots_that_a_query_reads_back()
     {
         await using var org = await SandboxOrg.StartAsync(Org);
