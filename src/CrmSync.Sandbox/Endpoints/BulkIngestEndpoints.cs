@@ -46,23 +46,11 @@ internal static class BulkIngestEndpoints
                 return SalesforceJson.NotFound();
             }
             var target = body.TryGetProperty("state", out var s) ? s.GetString() : null;
-            if (target == "UploadComplete" && job.State == "Open")
+            lock (job)
             {
-                job.State = "UploadComplete";
-                return Info(job, full: false);
+                return Transition(job, target) ? Info(job, full: false)
+                    : SalesforceJson.Error(StatusCodes.Status400BadRequest, "INVALIDJOBSTATE", $"Cannot move a job from {job.State} to {target}");
             }
-            if (target == "Aborted" && job.State is "Open" or "UploadComplete")
-            {
-                job.State = "Aborted";
-                foreach (var upload in job.Uploads)
-                {
-                    var (header, rows) = BulkCsv.Parse(upload);
-                    job.Header = job.Header.Count > 0 ? job.Header : [.. header];
-                    job.Unprocessed.AddRange(rows);
-                }
-                return Info(job, full: false);
-            }
-            return SalesforceJson.Error(StatusCodes.Status400BadRequest, "INVALIDJOBSTATE", $"Cannot move a job from {job.State} to {target}");
         }));
         api.MapGet("/jobs/ingest/{jobId}", (string jobId, SandboxState state) =>
             Processed(state, jobId) is { } job ? Info(job, full: true) : SalesforceJson.NotFound());
@@ -75,6 +63,28 @@ internal static class BulkIngestEndpoints
         api.MapDelete("/jobs/ingest/{jobId}", (string jobId, SandboxState state) =>
             state.BulkJobs.Find<BulkIngestJob>(jobId) is not null && state.BulkJobs.Remove(jobId) ? Results.NoContent() : SalesforceJson.NotFound());
         return api;
+    }
+
+    /// <summary>Open → UploadComplete, or Open/UploadComplete → Aborted (its rows become unprocessed). Call holding the job's lock.</summary>
+    private static bool Transition(BulkIngestJob job, string? target)
+    {
+        if (target == "UploadComplete" && job.State == "Open")
+        {
+            job.State = "UploadComplete";
+            return true;
+        }
+        if (target != "Aborted" || job.State is not ("Open" or "UploadComplete"))
+        {
+            return false;
+        }
+        job.State = "Aborted";
+        foreach (var upload in job.Uploads)
+        {
+            var (header, rows) = BulkCsv.Parse(upload);
+            job.Header = job.Header.Count > 0 ? job.Header : [.. header];
+            job.Unprocessed.AddRange(rows);
+        }
+        return true;
     }
 
     private static Task<IResult> Create(HttpContext context, SandboxState state) => RequestBodies.Guard(async () =>
