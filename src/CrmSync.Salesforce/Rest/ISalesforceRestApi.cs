@@ -74,4 +74,9 @@ public interface ISalesforceRestApi
     /// <summary>A blob field's content, e.g. <c>/sobjects/Attachment/{id}/Body</c>.</summary>
     [Get("/sobjects/{objectName}/{id}/{blobField}")]
     Task<HttpResponseMessage> GetBlobAsync(string objectName, string id, string blobField, CancellationToken ct);
+
+    /// <summary>Records by id; an id that does not exist (or is not visible) comes back as null in its place.</summary>
+    [Get("/composite/sobjects/{objectName}")]
+    Task<IReadOnlyList<T?>> RetrieveCollectionAsync<T>(string objectName, [Query(CollectionFormat.Csv)] IEnumerable<string> ids,
+        [Query(CollectionFormat.Csv)] IEnumerable<string> fields, CancellationToken ct);
 }

@@ -24,6 +24,12 @@ public interface ISObjectCollections
     Task<IReadOnlyList<RecordSaveResult>> UpsertAsync(string objectName, string externalIdField, IReadOnlyList<SObjectRecord> records,
         bool allOrNone = false, CancellationToken ct = default);
 
+    /// <summary>
+    /// Reads records of one object by id, 200 ids per call; the result has one entry per id, in order,
+    /// null where the record does not exist or is not visible.
+    /// </summary>
+    Task<IReadOnlyList<T?>> RetrieveAsync<T>(string objectName, IReadOnlyList<string> ids, IReadOnlyList<string> fields, CancellationToken ct = default);
+
     /// <summary>Results are in the order of <paramref name="ids"/>.</summary>
     Task<IReadOnlyList<SaveResult>> DeleteAsync(IReadOnlyList<string> ids, bool allOrNone = false, CancellationToken ct = default);
 }
@@ -49,6 +55,20 @@ internal sealed class SObjectCollections(ISalesforceRestApi rest, IOptions<Sales
         bool allOrNone = false, CancellationToken ct = default) =>
         SendInChunksAsync(records, allOrNone,
             (chunk, token) => rest.UpsertCollectionAsync(objectName, externalIdField, new CollectionRequest(allOrNone, chunk), token), ct);
+
+    public async Task<IReadOnlyList<T?>> RetrieveAsync<T>(string objectName, IReadOnlyList<string> ids, IReadOnlyList<string> fields,
+        CancellationToken ct = default)
+    {
+        var results = new List<T?>(ids.Count);
+        foreach (var chunk in ids.Chunk(MaxRecordsPerCall))
+        {
+            var answer = await rest.RetrieveCollectionAsync<T>(objectName, chunk, fields, ct).ConfigureAwait(false);
+            EnsureOneResultPerRecord(chunk.Length, answer.Count);
+            results.AddRange(answer);
+        }
+
+        return results;
+    }
 
     public async Task<IReadOnlyList<SaveResult>> DeleteAsync(IReadOnlyList<string> ids, bool allOrNone = false, CancellationToken ct = default)
     {

@@ -132,6 +132,25 @@ public sealed class CollectionTests
         Assert.Equal([true, false], results.Select(r => r.Result.Created));
     }
 
+    /// <summary>https://developer.salesforce.com/docs/atlas.en-us.api_rest.meta/api_rest/resources_composite_sobjects_collections_retrieve.htm</summary>
+    [Fact]
+    public async Task Retrieve_returns_one_entry_per_id_with_null_for_missing_records()
+    {
+        await using var stub = SalesforceStub.Start().StubLogin();
+        stub.StubGet(CollectionPath + "/Account", """
+            [{"attributes":{"type":"Account","url":"/services/data/v62.0/sobjects/Account/001xx000003DGb1AAG"},"Id":"001xx000003DGb1AAG","Name":"Acme"},
+             null]
+            """);
+
+        var rows = await stub.Get<ISObjectCollections>().RetrieveAsync<JsonElement?>("Account", ["001xx000003DGb1AAG", "001xx000003DGb0AAG"], ["Id", "Name"]);
+
+        Assert.Equal("Acme", rows[0]!.Value.GetProperty("Name").GetString());
+        Assert.Null(rows[1]);
+        var query = Assert.Single(stub.Requests(CollectionPath + "/Account")).RequestMessage.Query!;
+        Assert.Equal("001xx000003DGb1AAG,001xx000003DGb0AAG", query["ids"].Single());
+        Assert.Equal("Id,Name", query["fields"].Single());
+    }
+
     [Fact]
     public async Task Delete_sends_ids_and_all_or_none_as_query_parameters()
     {
