@@ -80,12 +80,21 @@ internal static class SyncCommand
         public void Report(PullProgress value)
         {
             var task = tasks[value.Source];
-            task.StartTask();
+            if (task.IsFinished)
+            {
+                return;
+            }
+
+            if (!task.IsStarted)
+            {
+                task.StartTask();
+            }
+
             task.IsIndeterminate = value.Expected is null;
             task.MaxValue = Math.Max(value.Expected ?? value.Rows, value.Rows);
             task.Value = value.Rows;
             task.Description = $"{value.Source} ({value.Transport})";
-            if (value.Expected == value.Rows)
+            if (value.Done)
             {
                 task.StopTask();
             }

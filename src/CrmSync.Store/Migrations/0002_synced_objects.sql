@@ -2,7 +2,8 @@
 -- Columns carry CrmSync's logical names (deal.amount, not Opportunity.Amount), so the metric SQL
 -- does not change when an admin maps another field. Every table has:
 --   id               the Salesforce record Id
---   system_modstamp  SystemModstamp of the version stored here
+--   system_modstamp  SystemModstamp of the version whose content is stored here (a change to
+--                    fields CrmSync does not read, such as its own write-backs, is not rewritten)
 --   raw              fields listed under 'keep:' in the mapping, as JSON
 --   synced_at        when this row last changed here
 -- Records deleted in Salesforce are deleted here.

@@ -63,7 +63,7 @@ public sealed class ObjectPuller(
         }
 
         await run.CompleteAsync(cancellationToken);
-        progress?.Report(new PullProgress(mapping.Source, run.RowsRead, run.RowsRead, transport));
+        progress?.Report(new PullProgress(mapping.Source, run.RowsRead, run.RowsRead, transport, Done: true));
         var reconciled = await ReconcileIfNeededAsync(plan, full, state, run.Watermark, cancellationToken);
         var result = new PullResult(mapping.Source, mapping.ObjectName, full, transport, run.RowsRead, run.Changes, reconciled, plan.Warnings, time.GetElapsedTime(started));
         Log.Pulled(logger, result.Source, result.RowsRead, result.Changes.Inserted, result.Changes.Updated, result.Changes.Deleted + reconciled, transport, result.Elapsed);
