@@ -15,7 +15,7 @@ public sealed class SyncOptions
     public int LookbackSeconds { get; set; } = 300;
 
     /// <summary>Rows merged per transaction.</summary>
-    public int BatchSize { get; set; } = 2000;
+    public int BatchSize { get; set; } = 10_000;
 
     /// <summary>Above this many rows in one pull, Bulk API 2.0 is used instead of REST paging.</summary>
     public int BulkThresholdRows { get; set; } = 20000;

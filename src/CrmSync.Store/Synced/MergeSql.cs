@@ -18,22 +18,21 @@ internal sealed class MergeSql
 
         CopyIntoStage = $"COPY stage ({string.Join(", ", all)}, is_deleted) FROM STDIN (FORMAT BINARY)";
 
-        DeleteRemoved = $"""
-            DELETE FROM {target} AS t
-            USING stage AS s
-            WHERE t.id = s.id AND s.is_deleted
-            """;
+        CopyIntoTable = $"COPY {target} ({string.Join(", ", all)}) FROM STDIN (FORMAT BINARY)";
+
+        // By primary key, for the few Ids a batch reports deleted: a join with the staging table
+        // could scan the whole (growing) table once per batch.
+        DeleteRemoved = $"DELETE FROM {target} WHERE id = ANY($1)";
 
         // A row is rewritten only when its content differs: CrmSync's own write-backs bump
         // SystemModstamp without changing what is synced, and must not count as changes.
-        // DISTINCT ON keeps the newest version if a batch holds one Id twice; xmax = 0 marks a fresh insert.
+        // A batch holds each Id once (the caller keeps the newest version); xmax = 0 marks a fresh insert.
         UpsertChanged = $"""
             WITH changed AS (
             INSERT INTO {target} AS t ({string.Join(", ", all)})
-            SELECT DISTINCT ON (id) {string.Join(", ", all)}
+            SELECT {string.Join(", ", all)}
             FROM stage
             WHERE NOT is_deleted
-            ORDER BY id, system_modstamp DESC
             ON CONFLICT (id) DO UPDATE
             SET {string.Join(", ", all.Skip(1).Select(c => $"{c} = EXCLUDED.{c}"))},
                 synced_at = now()
@@ -49,6 +48,8 @@ internal sealed class MergeSql
     public string CreateStage { get; }
 
     public string CopyIntoStage { get; }
+
+    public string CopyIntoTable { get; }
 
     public string DeleteRemoved { get; }
 

@@ -16,7 +16,7 @@ public sealed record SyncedTable(string Source, IReadOnlyList<SyncedColumn> Colu
 
 /// <summary>
 /// One record as pulled: its values in the order of <see cref="SyncedTable.Columns"/>, the
-/// fields kept as JSON, and whether Salesforce reports it deleted.
+/// fields kept as JSON, and whether Salesforce reports it deleted. A merged batch holds each Id once.
 /// </summary>
 public sealed record SyncedRow(string Id, DateTime SystemModstamp, object?[] Values, string RawJson, bool IsDeleted);
 

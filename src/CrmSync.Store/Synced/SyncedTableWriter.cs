@@ -18,8 +18,8 @@ public sealed class SyncedTableWriter(NpgsqlDataSource dataSource)
         var sql = new MergeSql(table);
 
         await ExecuteAsync(connection, sql.CreateStage, cancellationToken);
-        await CopyAsync(connection, table, sql, rows, cancellationToken);
-        var deleted = await ExecuteAsync(connection, sql.DeleteRemoved, cancellationToken);
+        await CopyAsync(connection, table, sql.CopyIntoStage, rows, withDeletedFlag: true, cancellationToken);
+        var deleted = await DeleteAsync(connection, sql, rows, cancellationToken);
         var (inserted, updated) = await UpsertAsync(connection, sql, cancellationToken);
         await SyncStateStore.SaveAsync(connection, newState, rowsAdded: inserted - deleted, cancellationToken);
 
@@ -60,37 +60,77 @@ public sealed class SyncedTableWriter(NpgsqlDataSource dataSource)
         return deleted;
     }
 
+    /// <summary>
+    /// The first load of an empty table: COPY straight into it (no staging, no upsert) with the
+    /// watermark in the same transaction. Deleted rows are skipped. Only for a table that was empty
+    /// when the pull began and is written by no one else (one pull per source at a time).
+    /// </summary>
+    public async Task<MergeResult> AppendAsync(SyncedTable table, IReadOnlyList<SyncedRow> rows, SyncState newState, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var live = rows.Where(r => !r.IsDeleted).ToList();
+        await CopyAsync(connection, table, new MergeSql(table).CopyIntoTable, live, withDeletedFlag: false, cancellationToken);
+        await SyncStateStore.SaveAsync(connection, newState, rowsAdded: live.Count, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new MergeResult(live.Count, 0, 0);
+    }
+
+    public async Task<bool> IsEmptyAsync(SyncedTable table, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT NOT EXISTS (SELECT 1 FROM {table.QualifiedName})");
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public async Task<long> CountAsync(SyncedTable table, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT count(*) FROM {table.QualifiedName}");
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task CopyAsync(NpgsqlConnection connection, SyncedTable table, MergeSql sql, IReadOnlyList<SyncedRow> rows, CancellationToken cancellationToken)
+    private static async Task CopyAsync(
+        NpgsqlConnection connection, SyncedTable table, string copySql, IReadOnlyList<SyncedRow> rows, bool withDeletedFlag, CancellationToken cancellationToken)
     {
-        await using var copy = await connection.BeginBinaryImportAsync(sql.CopyIntoStage, cancellationToken);
+        await using var copy = await connection.BeginBinaryImportAsync(copySql, cancellationToken);
+        // Values go into Npgsql's write buffer: the synchronous Write avoids an await per value
+        // (a million per million rows) and only blocks when the buffer is flushed to the server.
         foreach (var row in rows)
         {
-            await copy.StartRowAsync(cancellationToken);
-            await copy.WriteAsync(row.Id, NpgsqlDbType.Text, cancellationToken);
-            await copy.WriteAsync(row.SystemModstamp, NpgsqlDbType.TimestampTz, cancellationToken);
+            copy.StartRow();
+            copy.Write(row.Id, NpgsqlDbType.Text);
+            copy.Write(row.SystemModstamp, NpgsqlDbType.TimestampTz);
             for (var i = 0; i < table.Columns.Count; i++)
             {
                 if (row.Values[i] is { } value)
                 {
-                    await copy.WriteAsync(value, table.Columns[i].Type, cancellationToken);
+                    copy.Write(value, table.Columns[i].Type);
                 }
                 else
                 {
-                    await copy.WriteNullAsync(cancellationToken);
+                    copy.WriteNull();
                 }
             }
 
-            await copy.WriteAsync(row.RawJson, NpgsqlDbType.Jsonb, cancellationToken);
-            await copy.WriteAsync(row.IsDeleted, NpgsqlDbType.Boolean, cancellationToken);
+            copy.Write(row.RawJson, NpgsqlDbType.Jsonb);
+            if (withDeletedFlag)
+            {
+                copy.Write(row.IsDeleted, NpgsqlDbType.Boolean);
+            }
         }
 
         await copy.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task<long> DeleteAsync(NpgsqlConnection connection, MergeSql sql, IReadOnlyList<SyncedRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Where(r => r.IsDeleted).Select(r => r.Id).ToArray();
+        if (ids.Length == 0)
+        {
+            return 0;
+        }
+
+        await using var command = new NpgsqlCommand(sql.DeleteRemoved, connection) { Parameters = { new() { Value = ids } } };
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<(long Inserted, long Updated)> UpsertAsync(NpgsqlConnection connection, MergeSql sql, CancellationToken cancellationToken)

@@ -44,7 +44,8 @@ public sealed class ObjectPuller(
             await states.ResetAsync(mapping.Source, plan.Signature, cancellationToken);
         }
 
-        var run = new PullRun(plan, writer, mapping.Source, full ? null : state!.Watermark, options.Value.BatchSize, time);
+        var intoEmptyTable = full && await writer.IsEmptyAsync(plan.Table, cancellationToken);
+        var run = new PullRun(plan, writer, mapping.Source, full ? null : state!.Watermark, intoEmptyTable, options.Value.BatchSize, time);
         var expected = full ? await salesforce.CountAsync(SoqlBuilder.Count(plan), cancellationToken) : (long?)null;
         var transport = "REST";
         if (expected is null || expected <= options.Value.BulkThresholdRows)

@@ -2,10 +2,16 @@ using CrmSync.Store.Synced;
 
 namespace CrmSync.Sync.Pull;
 
-/// <summary>The rows of one pull on their way to the store, in batches, and the watermark they carry.</summary>
-internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string source, DateTime? watermark, int batchSize, TimeProvider time)
+/// <summary>
+/// The rows of one pull on their way to the store, in batches, and the watermark they carry.
+/// While one batch merges, the next is read: merges still run one at a time and in order, so
+/// each watermark is committed with exactly the rows before it.
+/// </summary>
+/// A pull into a table that was empty when it began appends instead of merging.
+internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string source, DateTime? watermark, bool intoEmptyTable, int batchSize, TimeProvider time)
 {
-    private readonly List<SyncedRow> batch = new(batchSize);
+    private Dictionary<string, SyncedRow> batch = new(batchSize, StringComparer.Ordinal);
+    private Task pending = Task.CompletedTask;
     private DateTime? newest = watermark;
     private string? newestId;
 
@@ -13,14 +19,19 @@ internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string so
 
     public long RowsRead { get; private set; }
 
-    /// <summary>The watermark stored so far: every row up to it is in the table.</summary>
+    /// <summary>The watermark handed to the store so far: every row up to it is in the table once merges finish.</summary>
     public DateTime? Watermark { get; private set; } = watermark;
 
     public MergeResult Changes { get; private set; } = new(0, 0, 0);
 
     public async Task AddAsync(SyncedRow row, bool ordered, CancellationToken cancellationToken)
     {
-        batch.Add(row);
+        // One version per Id in a batch (the newest), as the merge requires.
+        if (!batch.TryGetValue(row.Id, out var seen) || row.SystemModstamp >= seen.SystemModstamp)
+        {
+            batch[row.Id] = row;
+        }
+
         RowsRead++;
         if (newest is null || row.SystemModstamp >= newest)
         {
@@ -33,27 +44,38 @@ internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string so
         }
     }
 
-    /// <summary>Merges the batch; an ordered batch also moves the watermark to its newest row.</summary>
+    /// <summary>Starts merging the batch; an ordered batch also moves the watermark to its newest row.</summary>
     public async Task FlushAsync(bool ordered, CancellationToken cancellationToken)
     {
-        if (batch.Count == 0)
+        if (batch.Count > 0)
         {
-            return;
+            await StartMergeAsync(ordered ? newest : Watermark, complete: false, cancellationToken);
         }
-
-        await MergeAsync(ordered ? newest : Watermark, complete: false, cancellationToken);
     }
 
     /// <summary>The last batch: the watermark moves to the newest row seen and the pull is marked complete.</summary>
-    public Task CompleteAsync(CancellationToken cancellationToken) => MergeAsync(newest, complete: true, cancellationToken);
-
-    private async Task MergeAsync(DateTime? newWatermark, bool complete, CancellationToken cancellationToken)
+    public async Task CompleteAsync(CancellationToken cancellationToken)
     {
+        await StartMergeAsync(newest, complete: true, cancellationToken);
+        await pending;
+    }
+
+    private async Task StartMergeAsync(DateTime? newWatermark, bool complete, CancellationToken cancellationToken)
+    {
+        await pending;
+        var rows = batch.Values.ToList();
+        batch = new Dictionary<string, SyncedRow>(batchSize, StringComparer.Ordinal);
         var state = new SyncState(source, plan.Mapping.ObjectName, newWatermark, newWatermark == newest ? newestId : null,
             plan.Signature, complete, 0, complete ? time.GetUtcNow().UtcDateTime : null);
-        var result = await writer.MergeAsync(plan.Table, batch, state, cancellationToken);
-        Changes = new MergeResult(Changes.Inserted + result.Inserted, Changes.Updated + result.Updated, Changes.Deleted + result.Deleted);
         Watermark = newWatermark;
-        batch.Clear();
+        pending = MergeAsync(rows, state, cancellationToken);
+    }
+
+    private async Task MergeAsync(List<SyncedRow> rows, SyncState state, CancellationToken cancellationToken)
+    {
+        var result = intoEmptyTable
+            ? await writer.AppendAsync(plan.Table, rows, state, cancellationToken)
+            : await writer.MergeAsync(plan.Table, rows, state, cancellationToken);
+        Changes = new MergeResult(Changes.Inserted + result.Inserted, Changes.Updated + result.Updated, Changes.Deleted + result.Deleted);
     }
 }

@@ -39,13 +39,20 @@ public sealed class RecordConverter(PullPlan plan)
             }
         }
 
+        return new SyncedRow(id, modstamp, values, plan.Keep.Count == 0 ? NothingKept : Kept(readJson), deleted);
+    }
+
+    private const string NothingKept = "{}";
+
+    private string Kept(Func<string, JsonNode?> readJson)
+    {
         var raw = new JsonObject();
         foreach (var kept in plan.Keep)
         {
             raw[kept] = readJson(kept);
         }
 
-        return new SyncedRow(id, modstamp, values, raw.ToJsonString(), deleted);
+        return raw.ToJsonString();
     }
 
     private object Parse(string text, FieldKind kind, string id, string apiName)

@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using CrmSync.Salesforce;
+using CrmSync.Salesforce.Bulk;
+using CrmSync.Salesforce.Rest;
+using CrmSync.Sandbox;
+using CrmSync.Store;
+using CrmSync.Store.Migrations;
+using CrmSync.Sync;
+using CrmSync.Sync.Pull;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CrmSync.Benchmarks;
+
+/// <summary>
+/// A full sync of a sandbox org into PostgreSQL, next to the raw limit: the same Bulk query
+/// pages fetched and the same rows binary-COPYed, as text, into a plain (logged, unindexed) table,
+/// nothing else done.
+/// API calls are counted by the sandbox.
+/// </summary>
+internal sealed class SyncBenchmark : IBenchmark
+{
+    public string Name => "sync";
+
+    public string Description => "full sync vs raw fetch+COPY for --accounts N (default 100000) and --objects (default account,deal)";
+
+    public async Task RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
+    {
+        var accounts = BenchmarkArguments.Int(args, "--accounts", 100_000);
+        var objects = Option(args, "--objects", "account,deal").Split(',');
+        var generation = Stopwatch.StartNew();
+        await using var sandbox = await SandboxServer.StartAsync(new SandboxSettings { Accounts = accounts, DailyApiLimit = int.MaxValue }, cancellationToken);
+        await output.WriteLineAsync($"sandbox: {accounts:N0} accounts generated and served in {generation.Elapsed.TotalSeconds:0.0} s");
+
+        await using var database = await BenchmarkDatabase.StartAsync(cancellationToken);
+        using var host = BuildHost(sandbox, database.ConnectionString);
+        await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        var runner = host.Services.GetRequiredService<SyncRunner>();
+        var sources = runner.Select(runner.LoadMappings(), objects);
+        var salesforce = host.Services.GetRequiredService<ISalesforceClient>();
+        var bulk = host.Services.GetRequiredService<IBulkQueries>();
+        var stats = new SandboxStats(sandbox.BaseUri);
+
+        await output.WriteLineAsync("| object | rows | raw fetch+COPY s | CrmSync full sync s | ratio | raw API calls | sync API calls |");
+        await output.WriteLineAsync("|---|---|---|---|---|---|---|");
+        foreach (var source in sources)
+        {
+            var plan = PullPlan.Create(source, await salesforce.DescribeAsync(source.ObjectName, cancellationToken));
+            var callsBefore = await stats.CallsAsync();
+            var raw = Stopwatch.StartNew();
+            var rows = await RawCopyAsync(bulk, plan, database.ConnectionString, cancellationToken);
+            raw.Stop();
+            var rawCalls = await stats.CallsAsync() - callsBefore;
+
+            var sync = Stopwatch.StartNew();
+            var result = (await runner.RunAsync([source], full: true, progress: null, cancellationToken)).Single();
+            sync.Stop();
+            var syncCalls = await stats.CallsAsync() - callsBefore - rawCalls;
+
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"| {source.ObjectName} | {result.RowsRead:N0} ({rows:N0} raw) | {raw.Elapsed.TotalSeconds:0.00} | {sync.Elapsed.TotalSeconds:0.00} | " +
+                $"{sync.Elapsed / raw.Elapsed:0.00} | {rawCalls} | {syncCalls} |"));
+        }
+
+        await output.WriteLineAsync($"peak working set of this process (sandbox + CrmSync): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024:N0} MiB");
+    }
+
+    /// <summary>The limit: fetch the pull's own Bulk query and COPY every cell as text, no conversion, no merge.</summary>
+    private static async Task<long> RawCopyAsync(IBulkQueries bulk, PullPlan plan, string connectionString, CancellationToken cancellationToken)
+    {
+        var soql = SoqlBuilder.Select(plan, since: null);
+        var columns = soql["SELECT ".Length..soql.IndexOf(" FROM ", StringComparison.Ordinal)].Split(", ");
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        var table = $"raw_{plan.Mapping.Source}";
+        await using (var create = new NpgsqlCommand(
+            $"DROP TABLE IF EXISTS {table}; CREATE TABLE {table} ({string.Join(", ", columns.Select(c => $"\"{c}\" text"))})", connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        long rows = 0;
+        await using var copy = await connection.BeginBinaryImportAsync($"COPY {table} FROM STDIN (FORMAT BINARY)", cancellationToken);
+        await foreach (var record in bulk.QueryAsync(soql, includeDeleted: true, cancellationToken))
+        {
+            await copy.StartRowAsync(cancellationToken);
+            for (var i = 0; i < columns.Length; i++)
+            {
+                await copy.WriteAsync(record[i], NpgsqlDbType.Text, cancellationToken);
+            }
+
+            rows++;
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+        return rows;
+    }
+
+    private static IHost BuildHost(SandboxServer sandbox, string connectionString)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepositoryRoot() });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:CrmSync"] = connectionString,
+            ["Salesforce:LoginUrl"] = sandbox.BaseUri.ToString(),
+            ["Salesforce:AuthFlow"] = "password",
+            ["Salesforce:ClientId"] = "crmsync-sandbox",
+            ["Salesforce:ClientSecret"] = "sandbox-secret",
+            ["Salesforce:Username"] = "admin@sandbox.crmsync",
+            ["Salesforce:Password"] = "sandbox",
+        });
+        builder.Configuration.AddEnvironmentVariables("CRMSYNC_");
+        builder.Services.AddLogging().AddCrmSyncStore().AddSalesforce().AddCrmSyncSync();
+        return builder.Build();
+    }
+
+    private static string Option(IReadOnlyList<string> args, string name, string fallback)
+    {
+        var at = args.ToList().IndexOf(name);
+        return at >= 0 && at + 1 < args.Count ? args[at + 1] : fallback;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CrmSync.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmarks from inside the CrmSync checkout.");
+    }
+
+    /// <summary>The sandbox's count of API calls so far (test controls excluded).</summary>
+    private sealed class SandboxStats(Uri baseUri)
+    {
+        private readonly HttpClient http = new() { BaseAddress = baseUri };
+
+        public async Task<int> CallsAsync()
+        {
+            using var stats = JsonDocument.Parse(await http.GetStringAsync(new Uri("/__sandbox/stats", UriKind.Relative)));
+            return stats.RootElement.GetProperty("usage").GetProperty("callsByEndpoint").EnumerateObject().Sum(p => p.Value.GetInt32());
+        }
+    }
+}
+
+/// <summary>CRMSYNC_TEST_POSTGRES when set, else a private embedded cluster in a temporary folder.</summary>
+internal sealed class BenchmarkDatabase : IAsyncDisposable
+{
+    private readonly Store.Postgres.EmbeddedPostgres? embedded;
+    private readonly string? folder;
+
+    private BenchmarkDatabase(string connectionString, Store.Postgres.EmbeddedPostgres? embedded, string? folder) =>
+        (ConnectionString, this.embedded, this.folder) = (connectionString, embedded, folder);
+
+    public string ConnectionString { get; }
+
+    public static async Task<BenchmarkDatabase> StartAsync(CancellationToken cancellationToken)
+    {
+        if (Environment.GetEnvironmentVariable("CRMSYNC_TEST_POSTGRES") is { Length: > 0 } configured)
+        {
+            return new BenchmarkDatabase(configured, null, null);
+        }
+
+        var folder = Path.Combine(Path.GetTempPath(), "crmsync-bench-" + Guid.NewGuid().ToString("N")[..8]);
+        var embedded = StoreServiceCollectionExtensions.CreateEmbeddedPostgres(
+            new DatabaseOptions { EmbeddedDirectory = folder }, Path.GetTempPath(), TimeProvider.System, NullLoggerFactory.Instance);
+        var instance = await embedded.StartAsync(cancellationToken);
+        return new BenchmarkDatabase(instance.ConnectionString, embedded, folder);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (embedded is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await embedded.StopAsync(CancellationToken.None);
+            Directory.Delete(folder!, recursive: true);
+        }
+    }
+}
