@@ -104,16 +104,10 @@ internal sealed class SyncBenchmark : IBenchmark
 
     private static IHost BuildHost(SandboxServer sandbox, string connectionString)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepositoryRoot() });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Testing.RepositoryRoot.Path });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Testing.SandboxLogin.Settings(sandbox.BaseUri))
         {
             ["ConnectionStrings:CrmSync"] = connectionString,
-            ["Salesforce:LoginUrl"] = sandbox.BaseUri.ToString(),
-            ["Salesforce:AuthFlow"] = "password",
-            ["Salesforce:ClientId"] = "crmsync-sandbox",
-            ["Salesforce:ClientSecret"] = "sandbox-secret",
-            ["Salesforce:Username"] = "admin@sandbox.crmsync",
-            ["Salesforce:Password"] = "sandbox",
         });
         builder.Configuration.AddEnvironmentVariables("CRMSYNC_");
         builder.Services.AddLogging().AddCrmSyncStore().AddSalesforce().AddCrmSyncSync();
@@ -124,19 +118,6 @@ internal sealed class SyncBenchmark : IBenchmark
     {
         var at = args.ToList().IndexOf(name);
         return at >= 0 && at + 1 < args.Count ? args[at + 1] : fallback;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CrmSync.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run the benchmarks from inside the CrmSync checkout.");
     }
 
     /// <summary>The sandbox's count of API calls so far (test controls excluded).</summary>

@@ -87,15 +87,9 @@ public sealed class SyncCrashTests(PostgresServer server, ITestOutputHelper outp
         return (killed ? -9 : process.ExitCode, killed, clock.Elapsed);
     }
 
-    private static IEnumerable<string> Settings(SandboxServer sandbox, string connectionString) => new Dictionary<string, string>
+    private static IEnumerable<string> Settings(SandboxServer sandbox, string connectionString) => new Dictionary<string, string?>(SandboxLogin.Settings(sandbox.BaseUri))
     {
         ["ConnectionStrings:CrmSync"] = connectionString,
-        ["Salesforce:LoginUrl"] = sandbox.BaseUri.ToString(),
-        ["Salesforce:AuthFlow"] = "password",
-        ["Salesforce:ClientId"] = "crmsync-sandbox",
-        ["Salesforce:ClientSecret"] = "sandbox-secret",
-        ["Salesforce:Username"] = "admin@sandbox.crmsync",
-        ["Salesforce:Password"] = "sandbox",
         ["Sync:BatchSize"] = "200",
     }.SelectMany(setting => new[] { "--set", $"{setting.Key}={setting.Value}" });
 

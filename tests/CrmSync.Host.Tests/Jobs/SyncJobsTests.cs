@@ -19,13 +19,8 @@ public sealed class SyncJobsTests(PostgresServer server) : IClassFixture<Postgre
         var connectionString = await server.CreateDatabaseAsync("jobs");
         await using var app = await CrmSyncWebApplication.BuildAsync(
         [
+            .. SandboxLogin.Settings(sandbox.BaseUri),
             new("ConnectionStrings:CrmSync", connectionString),
-            new("Salesforce:LoginUrl", sandbox.BaseUri.ToString()),
-            new("Salesforce:AuthFlow", "password"),
-            new("Salesforce:ClientId", "crmsync-sandbox"),
-            new("Salesforce:ClientSecret", "sandbox-secret"),
-            new("Salesforce:Username", "admin@sandbox.crmsync"),
-            new("Salesforce:Password", "sandbox"),
             new("Sync:MappingsPath", RepositoryRoot.Combine("mappings")),
             new("Jobs:SyncCron", "0 0 1 1 *"),
             new("Jobs:Objects:deal:SyncCron", "0 3 * * *"),

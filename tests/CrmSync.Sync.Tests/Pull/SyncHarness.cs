@@ -42,15 +42,10 @@ public sealed class SyncHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:CrmSync"] = connectionString,
-            ["Salesforce:LoginUrl"] = sandbox.BaseUri.ToString(),
-            ["Salesforce:AuthFlow"] = "password",
-            ["Salesforce:ClientId"] = "crmsync-sandbox",
-            ["Salesforce:ClientSecret"] = "sandbox-secret",
-            ["Salesforce:Username"] = "admin@sandbox.crmsync",
-            ["Salesforce:Password"] = "sandbox",
             ["Salesforce:BulkPollDelay"] = "00:00:00.010",
             ["Salesforce:BulkPollMaxDelay"] = "00:00:00.100",
         });
+        builder.Configuration.AddInMemoryCollection(SandboxLogin.Settings(sandbox.BaseUri));
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Services.AddLogging().AddCrmSyncStore().AddSalesforce().AddCrmSyncSync();
         var host = builder.Build();
