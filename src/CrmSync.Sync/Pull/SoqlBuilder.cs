@@ -1,13 +1,14 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CrmSync.Salesforce.Rest;
 using CrmSync.Sync.Mappings;
 
 namespace CrmSync.Sync.Pull;
 
 /// <summary>
-/// Writes the SOQL of a pull. Names come from mappings, where they were checked as API names;
-/// filter values are written as SOQL literals (strings quoted and escaped), never pasted.
+/// Writes the SOQL of a pull. Names come from mappings, where they were checked as API names, and
+/// pass <see cref="Soql.Name"/> again here; filter values are written as SOQL literals (strings
+/// quoted and escaped by <see cref="Soql.Quote"/>), never pasted.
 /// </summary>
 public static partial class SoqlBuilder
 {
@@ -16,7 +17,8 @@ public static partial class SoqlBuilder
         var fields = LogicalCatalog.SystemFields
             .Concat(plan.ColumnSources.OfType<string>())
             .Concat(plan.Keep)
-            .Distinct(StringComparer.OrdinalIgnoreCase);
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(Soql.Name);
         var conditions = new List<string>();
         if (since is { } from)
         {
@@ -24,7 +26,7 @@ public static partial class SoqlBuilder
         }
 
         conditions.AddRange(plan.Mapping.Filters.Select(Condition));
-        var soql = new StringBuilder("SELECT ").AppendJoin(", ", fields).Append(" FROM ").Append(plan.Mapping.ObjectName);
+        var soql = new StringBuilder("SELECT ").AppendJoin(", ", fields).Append(" FROM ").Append(Soql.Name(plan.Mapping.ObjectName));
         if (conditions.Count > 0)
         {
             soql.Append(" WHERE ").AppendJoin(" AND ", conditions);
@@ -41,13 +43,12 @@ public static partial class SoqlBuilder
     private static string Where(PullPlan plan) =>
         plan.Mapping.Filters.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", plan.Mapping.Filters.Select(Condition));
 
-    public static string DateTimeLiteral(DateTime value) =>
-        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string DateTimeLiteral(DateTime value) => Soql.DateTime(new DateTimeOffset(value.ToUniversalTime()));
 
     public static string Condition(FilterMapping filter) => filter.Operator switch
     {
-        "in" or "not in" => $"{filter.Field} {filter.Operator.ToUpperInvariant()} ({string.Join(", ", filter.Values.Select(Literal))})",
-        _ => $"{filter.Field} {filter.Operator} {Literal(filter.Values[0])}",
+        "in" or "not in" => $"{Soql.Name(filter.Field)} {filter.Operator.ToUpperInvariant()} ({string.Join(", ", filter.Values.Select(Literal))})",
+        _ => $"{Soql.Name(filter.Field)} {filter.Operator} {Literal(filter.Values[0])}",
     };
 
     /// <summary>A number, boolean, null, date or datetime written bare stays bare; everything else is a quoted string.</summary>
@@ -58,22 +59,7 @@ public static partial class SoqlBuilder
             return value.Text.ToLowerInvariant() is "true" or "false" or "null" ? value.Text.ToLowerInvariant() : value.Text;
         }
 
-        var escaped = new StringBuilder("'");
-        foreach (var c in value.Text)
-        {
-            escaped.Append(c switch
-            {
-                '\\' => @"\\",
-                '\'' => @"\'",
-                '\n' => @"\n",
-                '\r' => @"\r",
-                '\t' => @"\t",
-                '"' => "\\\"",
-                _ => c.ToString(),
-            });
-        }
-
-        return escaped.Append('\'').ToString();
+        return Soql.Quote(value.Text);
     }
 
     [GeneratedRegex(@"^(?:-?\d+(?:\.\d+)?|(?i:true|false|null)|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2}))?)$")]
