@@ -8,6 +8,8 @@ public sealed class SyncOptions
     /// <summary>Folder of the mapping files, relative to the repository root. Default <c>mappings</c>.</summary>
     public string MappingsPath { get; set; } = "mappings";
 
+    public string MappingsFolder(string contentRoot) => Path.GetFullPath(MappingsPath, contentRoot);
+
     /// <summary>
     /// Each incremental pull starts this long before the last stored SystemModstamp, so rows
     /// committed late in Salesforce (their SystemModstamp is older than their commit) are not missed.

@@ -9,11 +9,10 @@ namespace CrmSync.Sync;
 /// <summary>Pulls every mapped source (or the ones asked for), accounts first.</summary>
 public sealed class SyncRunner(ObjectPuller puller, ISalesforceClient salesforce, IOptions<SyncOptions> options, IHostEnvironment environment)
 {
-    public MappingSet LoadMappings() =>
-        MappingLoader.LoadFolder(Path.GetFullPath(options.Value.MappingsPath, environment.ContentRootPath));
+    public MappingSet LoadMappings() => MappingLoader.LoadFolder(options.Value.MappingsFolder(environment.ContentRootPath));
 
     /// <summary>The mapped sources named by <paramref name="only"/> (source or object names; all when empty).</summary>
-    public IReadOnlyList<SourceMapping> Select(MappingSet mappings, IReadOnlyCollection<string> only)
+    public static IReadOnlyList<SourceMapping> Select(MappingSet mappings, IReadOnlyCollection<string> only)
     {
         if (mappings.HasErrors)
         {

@@ -42,7 +42,7 @@ internal sealed class SyncBenchmark : IBenchmark
         using var host = BuildHost(sandbox, database.ConnectionString);
         await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         var runner = host.Services.GetRequiredService<SyncRunner>();
-        var sources = runner.Select(runner.LoadMappings(), objects);
+        var sources = SyncRunner.Select(runner.LoadMappings(), objects);
         var salesforce = host.Services.GetRequiredService<ISalesforceClient>();
         var bulk = host.Services.GetRequiredService<IBulkQueries>();
         var stats = new SandboxStats(sandbox.BaseUri);

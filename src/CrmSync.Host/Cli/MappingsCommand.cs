@@ -40,8 +40,10 @@ internal static class MappingsCommand
         }
 
         using var host = VerbHost.BuildValidated(builder);
-        var folder = parse.GetValue(Path) ?? host.Services.GetRequiredService<IConfiguration>().GetSection(SyncOptions.Section).Get<SyncOptions>()?.MappingsPath ?? "mappings";
-        var mappings = MappingLoader.LoadFolder(System.IO.Path.GetFullPath(folder, CrmSyncConfiguration.ContentRoot));
+        var folder = parse.GetValue(Path) is { } path
+            ? System.IO.Path.GetFullPath(path)
+            : (host.Services.GetRequiredService<IConfiguration>().GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new()).MappingsFolder(CrmSyncConfiguration.ContentRoot);
+        var mappings = MappingLoader.LoadFolder(folder);
         var problems = mappings.Problems.ToList();
         if (against && !mappings.HasErrors)
         {

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using CrmSync.Salesforce;
 using CrmSync.Store.Migrations;
+using CrmSync.Host.Configuration;
 using CrmSync.Sync;
+using CrmSync.Sync.Mappings;
 using CrmSync.Sync.Pull;
 using Spectre.Console;
 
@@ -28,19 +30,23 @@ internal static class SyncCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        using var host = await VerbHost.BuildWithDatabaseAsync(parse, cancellationToken, services => services.AddSalesforce().AddCrmSyncSync());
-        await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
-        var runner = host.Services.GetRequiredService<SyncRunner>();
-        IReadOnlyList<Sync.Mappings.SourceMapping> sources;
+        // Bad mappings or object names stop the run before any database or Salesforce work.
+        var settings = VerbHost.CreateBuilder(parse).Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new();
+        var mappings = MappingLoader.LoadFolder(settings.MappingsFolder(CrmSyncConfiguration.ContentRoot));
+        IReadOnlyList<SourceMapping> sources;
         try
         {
-            sources = runner.Select(runner.LoadMappings(), parse.GetValue(Objects) ?? []);
+            sources = SyncRunner.Select(mappings, parse.GetValue(Objects) ?? []);
         }
         catch (ArgumentException e)
         {
             await parse.InvocationConfiguration.Error.WriteLineAsync(e.Message);
             return ExitCodes.BadUsageOrConfiguration;
         }
+
+        using var host = await VerbHost.BuildWithDatabaseAsync(parse, cancellationToken, services => services.AddSalesforce().AddCrmSyncSync());
+        await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        var runner = host.Services.GetRequiredService<SyncRunner>();
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
         var results = await console.Progress()
@@ -72,7 +78,7 @@ internal static class SyncCommand
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
     /// <summary>Feeds pull progress into one progress task per source.</summary>
-    private sealed class ProgressBridge(ProgressContext context, IReadOnlyList<Sync.Mappings.SourceMapping> sources) : IProgress<PullProgress>
+    private sealed class ProgressBridge(ProgressContext context, IReadOnlyList<SourceMapping> sources) : IProgress<PullProgress>
     {
         private readonly Dictionary<string, ProgressTask> tasks = sources.ToDictionary(
             s => s.Source, s => context.AddTask(s.ObjectName, autoStart: false, maxValue: 1));

@@ -16,7 +16,7 @@ public sealed class SyncObjectJob(SyncRunner runner, ILogger<SyncObjectJob> logg
     [JobDisplayName("Sync {0}")]
     public async Task RunAsync(string source, CancellationToken cancellationToken)
     {
-        var selected = runner.Select(runner.LoadMappings(), [source]);
+        var selected = SyncRunner.Select(runner.LoadMappings(), [source]);
         try
         {
             await runner.RunAsync(selected, full: false, progress: null, cancellationToken);

@@ -57,6 +57,59 @@ public sealed class SyncAgainstSandboxTests(PostgresServer server) : IClassFixtu
         await AssertStoreEqualsOrgAsync(harness);
     }
 
+    [Fact]
+    public async Task CrmSyncs_own_write_backs_to_account_are_not_taken_for_customer_changes()
+    {
+        await using var harness = await SyncHarness.StartAsync(server, accounts: 100);
+        await harness.SyncAsync();
+        var accounts = await harness.StoredAsync("account");
+        var client = harness.Get<Salesforce.Rest.ISalesforceClient>();
+        foreach (var id in accounts.Keys.Order(StringComparer.Ordinal).Take(5))
+        {
+            await client.UpdateRecordAsync("Account", id, new Dictionary<string, object?> { ["CrmSync_Win_Rate__c"] = 55.5, ["CrmSync_KPI_As_Of__c"] = "2026-11-01T00:00:00.000Z" });
+        }
+
+        var again = await harness.SyncAsync();
+
+        var account = again.Single(r => r.Source == "account");
+        Assert.True(account.RowsRead >= 5, "the bumped accounts are read again");
+        Assert.Equal(0, account.Changes.Changed);
+    }
+
+    [Fact]
+    public async Task A_field_added_to_a_mapping_is_filled_on_the_next_run()
+    {
+        var mappings = Directory.CreateTempSubdirectory("crmsync-mappings-");
+        try
+        {
+            foreach (var file in Directory.EnumerateFiles(RepositoryRoot.Combine("mappings"), "*.yaml", SearchOption.AllDirectories))
+            {
+                File.Copy(file, Path.Combine(mappings.FullName, Path.GetFileName(Path.GetDirectoryName(file)!) + "-" + Path.GetFileName(file)));
+            }
+
+            var deal = Path.Combine(mappings.FullName, "sources-deal.yaml");
+            var original = await File.ReadAllTextAsync(deal);
+            await File.WriteAllTextAsync(deal, original.Replace("  type: Type", "  type: ~", StringComparison.Ordinal));
+            await using var harness = await SyncHarness.StartAsync(server, accounts: 100, new() { ["Sync:MappingsPath"] = mappings.FullName });
+            await harness.SyncAsync();
+            Assert.All((await harness.StoredAsync("deal")).Values, row => Assert.Null(row["type"]));
+
+            await File.WriteAllTextAsync(deal, original);
+            var again = await harness.SyncAsync();
+
+            Assert.True(again.Single(r => r.Source == "deal").Full, "a changed field list forces a full pull of that object");
+            Assert.False(again.Single(r => r.Source == "account").Full);
+            var org = await harness.Org.ReadAsync("Opportunity", ["Type"]);
+            var stored = await harness.StoredAsync("deal");
+            Assert.Contains(org.Values, fields => fields["Type"] is not null);
+            Assert.All(org, pair => Assert.Equal(pair.Value["Type"], stored[pair.Key]["type"]));
+        }
+        finally
+        {
+            mappings.Delete(recursive: true);
+        }
+    }
+
     private static int Delta(Dictionary<string, int> before, Dictionary<string, int> after, string endpoint) =>
         after.GetValueOrDefault(endpoint) - before.GetValueOrDefault(endpoint);
 

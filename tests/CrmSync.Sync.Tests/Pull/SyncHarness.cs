@@ -53,10 +53,14 @@ public sealed class SyncHarness : IAsyncDisposable
         return new SyncHarness(sandbox, host, connectionString);
     }
 
+    /// <summary>A service of the production wiring, e.g. the Salesforce client.</summary>
+    public T Get<T>()
+        where T : notnull => host.Services.GetRequiredService<T>();
+
     public async Task<IReadOnlyList<PullResult>> SyncAsync(bool full = false)
     {
         var runner = host.Services.GetRequiredService<SyncRunner>();
-        return await runner.RunAsync(runner.Select(runner.LoadMappings(), []), full, progress: null, default);
+        return await runner.RunAsync(SyncRunner.Select(runner.LoadMappings(), []), full, progress: null, default);
     }
 
     /// <summary>Calls per endpoint so far, from the sandbox's own counters.</summary>
