@@ -110,6 +110,29 @@ public sealed class SyncAgainstSandboxTests(PostgresServer server) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task A_row_committed_late_inside_the_lookback_is_not_missed()
+    {
+        var orgClock = new TurnableClock();
+        await using var harness = await SyncHarness.StartAsync(server, accounts: 100, orgClock: orgClock);
+        await harness.SyncAsync();
+        var client = harness.Get<Salesforce.Rest.ISalesforceClient>();
+        var deals = (await harness.StoredAsync("deal")).Keys.Order(StringComparer.Ordinal).ToList();
+
+        orgClock.Turn(TimeSpan.FromMinutes(10));
+        await client.UpdateRecordAsync("Opportunity", deals[0], new Dictionary<string, object?> { ["Amount"] = 12345.0 });
+        await harness.SyncAsync();
+
+        // A transaction that began a minute before the watermark commits only now: its
+        // SystemModstamp is older than the newest row already stored.
+        orgClock.Turn(TimeSpan.FromMinutes(-1));
+        await client.UpdateRecordAsync("Opportunity", deals[1], new Dictionary<string, object?> { ["Amount"] = 54321.0 });
+        var again = await harness.SyncAsync();
+
+        Assert.Equal(1, again.Single(r => r.Source == "deal").Changes.Updated);
+        Assert.Equal("54321", (await harness.StoredAsync("deal"))[deals[1]]["amount"]);
+    }
+
     private static int Delta(Dictionary<string, int> before, Dictionary<string, int> after, string endpoint) =>
         after.GetValueOrDefault(endpoint) - before.GetValueOrDefault(endpoint);
 
@@ -131,4 +154,14 @@ public sealed class SyncAgainstSandboxTests(PostgresServer server) : IClassFixtu
             }
         }
     }
+}
+
+/// <summary>A clock the test turns forwards or back, to stamp Salesforce writes at chosen moments.</summary>
+internal sealed class TurnableClock : TimeProvider
+{
+    private DateTimeOffset now = DateTimeOffset.UtcNow;
+
+    public void Turn(TimeSpan by) => now += by;
+
+    public override DateTimeOffset GetUtcNow() => now;
 }

@@ -34,9 +34,9 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public MappingSet Mappings => host.Services.GetRequiredService<SyncRunner>().LoadMappings();
 
-    public static async Task<SyncHarness> StartAsync(PostgresServer server, int accounts, Dictionary<string, string?>? settings = null)
+    public static async Task<SyncHarness> StartAsync(PostgresServer server, int accounts, Dictionary<string, string?>? settings = null, TimeProvider? orgClock = null)
     {
-        var sandbox = await SandboxServer.StartAsync(new SandboxSettings { Seed = 11, Accounts = accounts });
+        var sandbox = await SandboxServer.StartAsync(new SandboxSettings { Seed = 11, Accounts = accounts, TimeProvider = orgClock ?? TimeProvider.System });
         var connectionString = await server.CreateDatabaseAsync("sync");
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = RepositoryRoot.Path });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
