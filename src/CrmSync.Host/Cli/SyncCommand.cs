@@ -49,6 +49,12 @@ internal static class SyncCommand
         var runner = host.Services.GetRequiredService<SyncRunner>();
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+        if (Console.IsOutputRedirected)
+        {
+            // Not a terminal: no width to read, and 80 columns would wrap the summary's object names.
+            console.Profile.Width = 140;
+        }
+
         var results = await console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RowsColumn(), new RemainingTimeColumn(), new SpinnerColumn())
             .StartAsync(context => runner.RunAsync(sources, parse.GetValue(Full), new ProgressBridge(context, sources), cancellationToken));
