@@ -108,12 +108,14 @@ public sealed class ObjectPuller(
 
     /// <summary>
     /// Hard-deleted rows (CampaignMember) never show up in a pull: when the org's count differs
-    /// from ours, compare Ids. Soft deletions leave the recycle bin after 15 days: when the org's
-    /// clock moved further than that since the last pull (or on a forced full pull), always compare.
+    /// from ours, compare Ids. Soft deletions leave the recycle bin after 15 days: when the last
+    /// successful pull, or the org's newest change before this pull, is older than that (or on a
+    /// forced full pull), always compare.
     /// </summary>
     private async Task<long> ReconcileIfNeededAsync(PullPlan plan, bool full, SyncState? before, DateTime? watermark, CancellationToken cancellationToken)
     {
-        var beyondRecycleBin = watermark - before?.Watermark > RecycleBinRetention;
+        var beyondRecycleBin = watermark - before?.Watermark > RecycleBinRetention
+            || time.GetUtcNow().UtcDateTime - before?.LastSuccessAt > RecycleBinRetention;
         var compareAlways = before is not null && (full || beyondRecycleBin);
         if (!compareAlways && !(plan.Mapping.Deletes == DeleteMode.Hard && before is { FullPullComplete: true }))
         {

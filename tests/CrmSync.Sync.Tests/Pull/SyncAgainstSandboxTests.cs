@@ -133,6 +133,26 @@ public sealed class SyncAgainstSandboxTests(PostgresServer server) : IClassFixtu
         Assert.Equal("54321", (await harness.StoredAsync("deal"))[deals[1]]["amount"]);
     }
 
+    [Fact]
+    public async Task A_deletion_purged_from_the_recycle_bin_while_sync_was_not_running_is_found()
+    {
+        var orgClock = new TurnableClock();
+        var crmSyncClock = new TurnableClock();
+        await using var harness = await SyncHarness.StartAsync(server, accounts: 100, orgClock: orgClock, crmSyncClock: crmSyncClock);
+        await harness.SyncAsync();
+        var contact = (await harness.StoredAsync("contact")).Keys.Order(StringComparer.Ordinal).First();
+        await harness.Get<Salesforce.Rest.ISalesforceClient>().DeleteRecordAsync("Contact", contact);
+
+        // 16 days without a sync and without any other change: the deletion has left the
+        // recycle bin (queryAll no longer shows it) and the watermark has nothing to move it.
+        orgClock.Turn(TimeSpan.FromDays(16));
+        crmSyncClock.Turn(TimeSpan.FromDays(16));
+        var again = await harness.SyncAsync();
+
+        Assert.Equal(1, again.Single(r => r.Source == "contact").Reconciled);
+        Assert.DoesNotContain(contact, (await harness.StoredAsync("contact")).Keys);
+    }
+
     private static int Delta(Dictionary<string, int> before, Dictionary<string, int> after, string endpoint) =>
         after.GetValueOrDefault(endpoint) - before.GetValueOrDefault(endpoint);
 

@@ -34,7 +34,8 @@ public sealed class SyncHarness : IAsyncDisposable
 
     public MappingSet Mappings => host.Services.GetRequiredService<SyncRunner>().LoadMappings();
 
-    public static async Task<SyncHarness> StartAsync(PostgresServer server, int accounts, Dictionary<string, string?>? settings = null, TimeProvider? orgClock = null)
+    public static async Task<SyncHarness> StartAsync(
+        PostgresServer server, int accounts, Dictionary<string, string?>? settings = null, TimeProvider? orgClock = null, TimeProvider? crmSyncClock = null)
     {
         var sandbox = await SandboxServer.StartAsync(new SandboxSettings { Seed = 11, Accounts = accounts, TimeProvider = orgClock ?? TimeProvider.System });
         var connectionString = await server.CreateDatabaseAsync("sync");
@@ -47,6 +48,7 @@ public sealed class SyncHarness : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(SandboxLogin.Settings(sandbox.BaseUri));
         builder.Configuration.AddInMemoryCollection(settings ?? []);
+        builder.Services.AddSingleton(crmSyncClock ?? TimeProvider.System);
         builder.Services.AddLogging().AddCrmSyncStore().AddSalesforce().AddCrmSyncSync();
         var host = builder.Build();
         await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(default);
