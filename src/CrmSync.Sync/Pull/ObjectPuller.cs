@@ -54,6 +54,7 @@ public sealed class ObjectPuller(
             if (!finished)
             {
                 transport = "REST+Bulk";
+                run.StopAppending();
                 await PullBulkAsync(run, Since(run.Watermark), expected, progress, cancellationToken);
             }
         }

@@ -7,10 +7,12 @@ namespace CrmSync.Sync.Pull;
 /// While one batch merges, the next is read: merges still run one at a time and in order, so
 /// each watermark is committed with exactly the rows before it.
 /// </summary>
-/// A pull into a table that was empty when it began appends instead of merging.
+/// A pull into a table that was empty when it began appends instead of merging, until it may
+/// read rows it already stored (<see cref="StopAppending"/>).
 internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string source, DateTime? watermark, bool intoEmptyTable, int batchSize, TimeProvider time)
 {
     private Dictionary<string, SyncedRow> batch = new(batchSize, StringComparer.Ordinal);
+    private bool appending = intoEmptyTable;
     private Task pending = Task.CompletedTask;
     private DateTime? newest = watermark;
     private string? newestId;
@@ -44,6 +46,9 @@ internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string so
         }
     }
 
+    /// <summary>From here on rows may come again (a Bulk job re-reading the lookback window): merge them.</summary>
+    public void StopAppending() => appending = false;
+
     /// <summary>Starts merging the batch; an ordered batch also moves the watermark to its newest row.</summary>
     public async Task FlushAsync(bool ordered, CancellationToken cancellationToken)
     {
@@ -68,12 +73,12 @@ internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string so
         var state = new SyncState(source, plan.Mapping.ObjectName, newWatermark, newWatermark == newest ? newestId : null,
             plan.Signature, complete, 0, complete ? time.GetUtcNow().UtcDateTime : null);
         Watermark = newWatermark;
-        pending = MergeAsync(rows, state, cancellationToken);
+        pending = MergeAsync(rows, state, appending, cancellationToken);
     }
 
-    private async Task MergeAsync(List<SyncedRow> rows, SyncState state, CancellationToken cancellationToken)
+    private async Task MergeAsync(List<SyncedRow> rows, SyncState state, bool append, CancellationToken cancellationToken)
     {
-        var result = intoEmptyTable
+        var result = append
             ? await writer.AppendAsync(plan.Table, rows, state, cancellationToken)
             : await writer.MergeAsync(plan.Table, rows, state, cancellationToken);
         Changes = new MergeResult(Changes.Inserted + result.Inserted, Changes.Updated + result.Updated, Changes.Deleted + result.Deleted);

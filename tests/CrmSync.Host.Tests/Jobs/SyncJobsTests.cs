@@ -10,6 +10,7 @@ using Npgsql;
 namespace CrmSync.Host.Tests.Jobs;
 
 /// <summary>The serve host against the sandbox: one recurring sync job per mapped source, and they pull.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class SyncJobsTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
@@ -39,7 +40,7 @@ public sealed class SyncJobsTests(PostgresServer server) : IClassFixture<Postgre
 
         app.Services.GetRequiredService<IRecurringJobManager>().Trigger("sync:account");
 
-        Assert.Equal(50L, await WaitForRowsAsync(connectionString, "account", TimeSpan.FromSeconds(60)));
+        Assert.Equal(50L, await WaitForRowsAsync(connectionString, "account", TimeSpan.FromSeconds(120)));
     }
 
     /// <summary>Polls the store until the source's pull has completed, or the time is up.</summary>

@@ -37,6 +37,19 @@ public sealed class SandboxReader(Uri baseUri) : IDisposable
         return rows;
     }
 
+    /// <summary>SELECT COUNT() over query (live rows) or queryAll (with those in the recycle bin).</summary>
+    public async Task<int> CountAsync(string objectName, bool includeDeleted)
+    {
+        token ??= await LoginAsync();
+        var resource = includeDeleted ? "queryAll" : "query";
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/services/data/v62.0/{resource}?q={Uri.EscapeDataString($"SELECT COUNT() FROM {objectName}")}");
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("totalSize").GetInt32();
+    }
+
     public void Dispose() => Http.Dispose();
 
     private async Task<string> LoginAsync()

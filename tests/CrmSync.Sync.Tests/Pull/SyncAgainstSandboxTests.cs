@@ -153,6 +153,28 @@ public sealed class SyncAgainstSandboxTests(PostgresServer server) : IClassFixtu
         Assert.DoesNotContain(contact, (await harness.StoredAsync("contact")).Keys);
     }
 
+    [Fact]
+    public async Task A_first_load_that_hands_over_from_rest_to_bulk_mid_way_stores_each_row_once()
+    {
+        int live, withDeleted;
+        await using (var probe = await SyncHarness.StartAsync(server, accounts: 300))
+        {
+            (live, withDeleted) = (await probe.Org.CountAsync("Opportunity", false), await probe.Org.CountAsync("Opportunity", true));
+        }
+
+        // The live COUNT() fits under the threshold, so the pull starts on REST; queryAll also
+        // returns recycle-bin rows and crosses it, so the pull hands over to Bulk, which re-reads
+        // the lookback window: rows the REST part already stored come again.
+        Assert.True(withDeleted - live >= 2, $"the org needs deleted opportunities ({live} live, {withDeleted} in all)");
+        await using var harness = await SyncHarness.StartAsync(server, accounts: 300,
+            new() { ["Sync:BulkThresholdRows"] = (live + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["Sync:BatchSize"] = "500" });
+
+        var first = await harness.SyncAsync();
+
+        Assert.Equal("REST+Bulk", first.Single(r => r.Source == "deal").Transport);
+        await AssertStoreEqualsOrgAsync(harness);
+    }
+
     private static int Delta(Dictionary<string, int> before, Dictionary<string, int> after, string endpoint) =>
         after.GetValueOrDefault(endpoint) - before.GetValueOrDefault(endpoint);
 
