@@ -1,7 +1,5 @@
 using System.CommandLine;
-using CrmSync.Host.Configuration;
 using CrmSync.Salesforce;
-using CrmSync.Sync;
 using CrmSync.Sync.Mappings;
 
 namespace CrmSync.Host.Cli;
@@ -42,7 +40,7 @@ internal static class MappingsCommand
         using var host = VerbHost.BuildValidated(builder);
         var folder = parse.GetValue(Path) is { } path
             ? System.IO.Path.GetFullPath(path)
-            : (host.Services.GetRequiredService<IConfiguration>().GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new()).MappingsFolder(CrmSyncConfiguration.ContentRoot);
+            : VerbHost.MappingsFolder(host.Services.GetRequiredService<IConfiguration>());
         var mappings = MappingLoader.LoadFolder(folder);
         var problems = mappings.Problems.ToList();
         if (against && !mappings.HasErrors)

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using CrmSync.Salesforce;
 using CrmSync.Store.Migrations;
-using CrmSync.Host.Configuration;
 using CrmSync.Sync;
 using CrmSync.Sync.Mappings;
 using CrmSync.Sync.Pull;
@@ -31,8 +30,7 @@ internal static class SyncCommand
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
         // Bad mappings or object names stop the run before any database or Salesforce work.
-        var settings = VerbHost.CreateBuilder(parse).Configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new();
-        var mappings = MappingLoader.LoadFolder(settings.MappingsFolder(CrmSyncConfiguration.ContentRoot));
+        var mappings = MappingLoader.LoadFolder(VerbHost.MappingsFolder(VerbHost.CreateBuilder(parse).Configuration));
         IReadOnlyList<SourceMapping> sources;
         try
         {

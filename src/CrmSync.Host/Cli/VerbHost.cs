@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CrmSync.Host.Configuration;
 using CrmSync.Host.Database;
+using CrmSync.Sync;
 
 namespace CrmSync.Host.Cli;
 
@@ -24,6 +25,10 @@ internal static class VerbHost
         addServices?.Invoke(builder.Services);
         return BuildValidated(builder);
     }
+
+    /// <summary>The mapping folder the configuration names (Sync:MappingsPath), from the repository root.</summary>
+    public static string MappingsFolder(IConfiguration configuration) =>
+        (configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new()).MappingsFolder(CrmSyncConfiguration.ContentRoot);
 
     public static IHost BuildValidated(HostApplicationBuilder builder)
     {

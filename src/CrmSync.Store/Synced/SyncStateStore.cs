@@ -6,7 +6,7 @@ namespace CrmSync.Store.Synced;
 public sealed class SyncStateStore(NpgsqlDataSource dataSource)
 {
     private const string SelectSql = """
-        SELECT source, object_name, watermark, watermark_id, fields_signature, full_pull_complete, rows_stored, last_success_at
+        SELECT source, object_name, watermark, watermark_id, fields_signature, full_pull_complete, last_success_at
         FROM crmsync.sync_state
         WHERE source = $1
         """;
@@ -45,7 +45,7 @@ public sealed class SyncStateStore(NpgsqlDataSource dataSource)
         return new SyncState(
             reader.GetString(0), reader.GetString(1),
             reader.IsDBNull(2) ? null : reader.GetDateTime(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-            reader.GetString(4), reader.GetBoolean(5), reader.GetInt64(6), reader.IsDBNull(7) ? null : reader.GetDateTime(7));
+            reader.GetString(4), reader.GetBoolean(5), reader.IsDBNull(6) ? null : reader.GetDateTime(6));
     }
 
     /// <summary>Forgets the watermark: the next pull of this source is a full one.</summary>

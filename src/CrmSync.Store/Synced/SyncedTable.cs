@@ -28,11 +28,12 @@ public sealed record SyncState(
     string? WatermarkId,
     string FieldsSignature,
     bool FullPullComplete,
-    long RowsStored,
     DateTime? LastSuccessAt);
 
 /// <summary>What one merged batch changed (unchanged rows count nowhere).</summary>
 public sealed record MergeResult(long Inserted, long Updated, long Deleted)
 {
     public long Changed => Inserted + Updated + Deleted;
+
+    public static MergeResult operator +(MergeResult a, MergeResult b) => new(a.Inserted + b.Inserted, a.Updated + b.Updated, a.Deleted + b.Deleted);
 }

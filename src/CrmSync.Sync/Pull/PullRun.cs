@@ -71,7 +71,7 @@ internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string so
         var rows = batch.Values.ToList();
         batch = new Dictionary<string, SyncedRow>(batchSize, StringComparer.Ordinal);
         var state = new SyncState(source, plan.Mapping.ObjectName, newWatermark, newWatermark == newest ? newestId : null,
-            plan.Signature, complete, 0, complete ? time.GetUtcNow().UtcDateTime : null);
+            plan.Signature, complete, complete ? time.GetUtcNow().UtcDateTime : null);
         Watermark = newWatermark;
         pending = MergeAsync(rows, state, appending, cancellationToken);
     }
@@ -81,6 +81,6 @@ internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string so
         var result = append
             ? await writer.AppendAsync(plan.Table, rows, state, cancellationToken)
             : await writer.MergeAsync(plan.Table, rows, state, cancellationToken);
-        Changes = new MergeResult(Changes.Inserted + result.Inserted, Changes.Updated + result.Updated, Changes.Deleted + result.Deleted);
+        Changes += result;
     }
 }

@@ -8,7 +8,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task Help_describes_the_verbs_and_succeeds()
     {
-        var (code, output, _) = await RunAsync("--help");
+        var (code, output, _) = await Cli.RunAsync("--help");
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("db", output, StringComparison.Ordinal);
@@ -21,7 +21,7 @@ public sealed class CommandLineTests
     [InlineData("db", "status", "--set", "NoEqualsSign")]
     public async Task Bad_usage_exits_with_2_and_says_so(params string[] args)
     {
-        var (code, _, error) = await RunAsync(args);
+        var (code, _, error) = await Cli.RunAsync(args);
 
         Assert.Equal(ExitCodes.BadUsageOrConfiguration, code);
         Assert.Contains("--help", error, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task A_missing_postgresql_gives_a_one_line_fix_and_exit_code_2()
     {
-        var (code, _, error) = await RunAsync("db", "start", "--set", "Database:PostgresBinDir=/nonexistent/postgresql/bin",
+        var (code, _, error) = await Cli.RunAsync("db", "start", "--set", "Database:PostgresBinDir=/nonexistent/postgresql/bin",
             "--set", $"Database:EmbeddedDirectory={Path.Combine(Path.GetTempPath(), "crmsync-never-created")}");
 
         Assert.Equal(ExitCodes.BadUsageOrConfiguration, code);
@@ -44,7 +44,7 @@ public sealed class CommandLineTests
     [InlineData("db", "migrate")]
     public async Task A_malformed_connection_string_stops_start_up_naming_the_key(params string[] verb)
     {
-        var (code, _, error) = await RunAsync([.. verb, "--set", "ConnectionStrings:CrmSync=Host=db;Port=notanumber"]);
+        var (code, _, error) = await Cli.RunAsync([.. verb, "--set", "ConnectionStrings:CrmSync=Host=db;Port=notanumber"]);
 
         Assert.Equal(ExitCodes.BadUsageOrConfiguration, code);
         Assert.StartsWith("Configuration error: ConnectionStrings:CrmSync is not a valid PostgreSQL connection string", error, StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class CommandLineTests
     [Fact]
     public async Task A_bad_jobs_option_stops_serve_naming_the_key_and_value()
     {
-        var (code, _, error) = await RunAsync("serve", "--urls", "http://127.0.0.1:0",
+        var (code, _, error) = await Cli.RunAsync("serve", "--urls", "http://127.0.0.1:0",
             "--set", "ConnectionStrings:CrmSync=Host=127.0.0.1;Port=1;Timeout=1", "--set", "Jobs:WorkerCount=0");
 
         Assert.Equal(ExitCodes.BadUsageOrConfiguration, code);
@@ -63,18 +63,10 @@ public sealed class CommandLineTests
     [Fact]
     public async Task With_a_connection_string_db_start_starts_nothing()
     {
-        var (code, output, _) = await RunAsync("db", "start", "--set", "ConnectionStrings:CrmSync=Host=db.example.com;Database=crm;Username=u;Password=secret-pw");
+        var (code, output, _) = await Cli.RunAsync("db", "start", "--set", "ConnectionStrings:CrmSync=Host=db.example.com;Database=crm;Username=u;Password=secret-pw");
 
         Assert.Equal(ExitCodes.Success, code);
         Assert.Contains("uses the server at db.example.com:5432 (database crm)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-pw", output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CrmSyncCommandLine.RunAsync(args, output, error);
-        return (code, output.ToString(), error.ToString());
     }
 }

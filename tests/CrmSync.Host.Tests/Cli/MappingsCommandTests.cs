@@ -36,25 +36,19 @@ public sealed class MappingsCommandTests : IDisposable
     public async Task Sync_refuses_bad_mappings_before_touching_a_database_or_salesforce()
     {
         await File.WriteAllTextAsync(Path.Combine(folder, "deal.yaml"), "source: deal\nfields:\n  amout: Amount\n");
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
         // No database, no Salesforce: a run that got past the mappings would fail differently.
-        var code = await CrmSyncCommandLine.RunAsync(
-            ["sync", "--set", $"Sync:MappingsPath={folder}", "--set", "Database:PostgresBinDir=/nonexistent", "--set", "Salesforce:LoginUrl=http://127.0.0.1:1"],
-            output, error);
+        var (code, _, error) = await Cli.RunAsync(
+            "sync", "--set", $"Sync:MappingsPath={folder}", "--set", "Database:PostgresBinDir=/nonexistent", "--set", "Salesforce:LoginUrl=http://127.0.0.1:1");
 
         Assert.Equal(ExitCodes.BadUsageOrConfiguration, code);
-        Assert.Contains("deal.yaml:3:3: error: 'amout' is not a field of deal", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("deal.yaml:3:3: error: 'amout' is not a field of deal", error, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private static async Task<(int Code, string Output)> ValidateAsync(string path)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        var code = await CrmSyncCommandLine.RunAsync(["mappings", "validate", "--path", path], output, error);
-        return (code, output.ToString());
+        var (code, output, _) = await Cli.RunAsync("mappings", "validate", "--path", path);
+        return (code, output);
     }
 }

@@ -13,13 +13,10 @@ public sealed class SandboxCommandTests
     [InlineData("--port", "70000", "--port")]
     public async Task Bad_options_exit_2_naming_the_option(string option, string value, string named)
     {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-
-        var code = await CrmSyncCommandLine.RunAsync(["sandbox", option, value], output, error);
+        var (code, _, error) = await Cli.RunAsync("sandbox", option, value);
 
         Assert.Equal(ExitCodes.BadUsageOrConfiguration, code);
-        Assert.Contains(named, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(named, error, StringComparison.Ordinal);
     }
 
     [Fact]
