@@ -17,6 +17,7 @@ public static class CrmSyncCommandLine
         SandboxCommand.Create(),
         MappingsCommand.Create(),
         SyncCommand.Create(),
+        ComputeCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using CrmSync.Metrics;
+using CrmSync.Metrics.Runs;
+using CrmSync.Store.Migrations;
+using CrmSync.Sync.Mappings;
+using Spectre.Console;
+
+namespace CrmSync.Host.Cli;
+
+/// <summary><c>compute [--as-of T]</c>: every KPI (and CLV) from the synced tables into a new metric run.</summary>
+internal static class ComputeCommand
+{
+    private static readonly Option<DateTimeOffset?> AsOf = new("--as-of")
+    {
+        Description = "The instant the run describes, e.g. 2026-11-01 or 2026-11-01T12:00:00Z (UTC unless an offset is given). Default: now.",
+        CustomParser = result => ParseAsOf(result),
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("compute", "Compute all KPIs and customer lifetime value from the synced data into a new metric run.") { AsOf };
+        command.SetAction(RunAsync);
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var mappings = MappingLoader.LoadFolder(VerbHost.MappingsFolder(VerbHost.CreateBuilder(parse).Configuration));
+        if (mappings.HasErrors)
+        {
+            await parse.InvocationConfiguration.Error.WriteLineAsync("The mapping files have errors; nothing was computed:" + Environment.NewLine +
+                string.Join(Environment.NewLine, mappings.Problems.Where(p => p.Severity == ProblemSeverity.Error)));
+            return ExitCodes.BadUsageOrConfiguration;
+        }
+
+        using var host = await VerbHost.BuildWithDatabaseAsync(parse, cancellationToken, services => services.AddCrmSyncMetrics());
+        await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
+        var runner = host.Services.GetRequiredService<MetricRunner>();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+        var summary = await console.Status().StartAsync("computing", context =>
+            runner.RunAsync(parse.GetValue(AsOf), MappedFields(mappings), new Progress<string>(step => context.Status($"computing: {step}")), cancellationToken));
+
+        console.MarkupLineInterpolated($"Metric run [bold]{summary.RunId}[/]: {summary.Accounts:N0} accounts, as-of {summary.Window.AsOf:u}, window from {summary.Window.WindowStart:u}.");
+        var table = new Table().AddColumns("step", "ms");
+        foreach (var (step, ms) in summary.TimingsMilliseconds)
+        {
+            table.AddRow(step, ms.ToString("N0", CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        if (summary.NotConfigured.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]not configured[/] (stored as null; map their sources in mappings/ and sync): {string.Join(", ", summary.NotConfigured)}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The logical fields each mapped source feeds (Id is always there).</summary>
+    internal static IReadOnlyDictionary<string, IReadOnlySet<string>> MappedFields(MappingSet mappings) =>
+        mappings.Sources.ToDictionary(
+            s => s.Source,
+            s => (IReadOnlySet<string>)s.Fields.Select(f => f.Logical).Append("id").ToHashSet(StringComparer.Ordinal));
+
+    private static DateTimeOffset? ParseAsOf(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Single().Value;
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+
+        result.AddError($"--as-of: '{text}' is not a date or date-time (e.g. 2026-11-01 or 2026-11-01T12:00:00Z).");
+        return null;
+    }
+}
