@@ -1,3 +1,4 @@
+using CrmSync.Metrics.Explain;
 using CrmSync.Metrics.Runs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,6 +15,7 @@ public static class MetricsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<MetricRunner>();
+        services.TryAddTransient<KpiExplainer>();
         return services;
     }
 }

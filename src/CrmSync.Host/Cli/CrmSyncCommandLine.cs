@@ -18,6 +18,7 @@ public static class CrmSyncCommandLine
         MappingsCommand.Create(),
         SyncCommand.Create(),
         ComputeCommand.Create(),
+        KpiCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
