@@ -64,7 +64,8 @@ public sealed class KpiExplainer(NpgsqlDataSource dataSource)
         foreach (var table in tables)
         {
             // table comes from the fixed recipe list above, never from input.
-            await using var read = new NpgsqlCommand($"SELECT * FROM {table} ORDER BY id", connection, transaction);
+            await using var read = new NpgsqlCommand($"SELECT * FROM {table} WHERE account_id = @account_id ORDER BY id", connection, transaction);
+            read.Parameters.AddWithValue("account_id", accountId);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

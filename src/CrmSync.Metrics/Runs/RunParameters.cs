@@ -37,5 +37,9 @@ internal sealed record RunParameters(
         p.AddWithValue("configured", ConfiguredMetrics.ToArray());
         p.Add(new NpgsqlParameter("only_account", NpgsqlDbType.Text) { Value = (object?)OnlyAccount ?? DBNull.Value });
         await command.ExecuteNonQueryAsync(cancellationToken);
+
+        // Without statistics the planner guesses hundreds of rows here and multiplies every estimate by it.
+        await using var analyze = new NpgsqlCommand("ANALYZE run_params", connection, transaction);
+        await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -23,7 +23,6 @@ SELECT x.id,
        END                                                                    AS skipped
 FROM activity x
 CROSS JOIN run_params p
-LEFT JOIN account_facts a ON a.id = x.account_id
-WHERE p.only_account IS NULL OR x.account_id = p.only_account;
+LEFT JOIN account_facts a ON a.id = x.account_id;
 
 ANALYZE activity_facts;

@@ -20,7 +20,6 @@ FROM crmsync.sf_campaign_member m
 CROSS JOIN run_params p
 LEFT JOIN crmsync.sf_contact c ON c.id = m.contact_id AND 'contact' = ANY (p.sources)
 LEFT JOIN account_facts a ON a.id = c.account_id
-WHERE 'campaign_member' = ANY (p.sources)
-  AND (p.only_account IS NULL OR a.id = p.only_account);
+WHERE 'campaign_member' = ANY (p.sources);
 
 ANALYZE member_facts;

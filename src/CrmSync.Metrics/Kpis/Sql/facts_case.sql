@@ -19,7 +19,6 @@ SELECT c.id,
 FROM crmsync.sf_case c
 CROSS JOIN run_params p
 LEFT JOIN account_facts a ON a.id = c.account_id
-WHERE 'case' = ANY (p.sources)
-  AND (p.only_account IS NULL OR c.account_id = p.only_account);
+WHERE 'case' = ANY (p.sources);
 
 ANALYZE case_facts;

@@ -17,7 +17,6 @@ SELECT d.id,
 FROM crmsync.sf_deal d
 CROSS JOIN run_params p
 LEFT JOIN account_facts a ON a.id = d.account_id
-WHERE 'deal' = ANY (p.sources)
-  AND (p.only_account IS NULL OR d.account_id = p.only_account);
+WHERE 'deal' = ANY (p.sources);
 
 ANALYZE deal_facts;

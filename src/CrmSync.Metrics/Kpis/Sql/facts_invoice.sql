@@ -12,7 +12,6 @@ SELECT i.id,
 FROM crmsync.sf_invoice i
 CROSS JOIN run_params p
 LEFT JOIN account_facts a ON a.id = i.account_id
-WHERE 'invoice' = ANY (p.sources)
-  AND (p.only_account IS NULL OR i.account_id = p.only_account);
+WHERE 'invoice' = ANY (p.sources);
 
 ANALYZE invoice_facts;

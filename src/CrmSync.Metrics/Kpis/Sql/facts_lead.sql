@@ -10,7 +10,6 @@ SELECT l.id,
        END                                                                    AS skipped
 FROM crmsync.sf_lead l
 CROSS JOIN run_params p
-WHERE 'lead' = ANY (p.sources)
-  AND p.only_account IS NULL;
+WHERE 'lead' = ANY (p.sources);
 
 ANALYZE lead_facts;

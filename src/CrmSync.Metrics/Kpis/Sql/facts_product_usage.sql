@@ -11,7 +11,6 @@ SELECT u.id,
 FROM crmsync.sf_product_usage u
 CROSS JOIN run_params p
 LEFT JOIN account_facts a ON a.id = u.account_id
-WHERE 'product_usage' = ANY (p.sources)
-  AND (p.only_account IS NULL OR u.account_id = p.only_account);
+WHERE 'product_usage' = ANY (p.sources);
 
 ANALYZE usage_facts;

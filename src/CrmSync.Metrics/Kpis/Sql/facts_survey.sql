@@ -16,7 +16,6 @@ SELECT s.id,
 FROM crmsync.sf_survey s
 CROSS JOIN run_params p
 LEFT JOIN account_facts a ON a.id = s.account_id
-WHERE 'survey' = ANY (p.sources)
-  AND (p.only_account IS NULL OR s.account_id = p.only_account);
+WHERE 'survey' = ANY (p.sources);
 
 ANALYZE survey_facts;

@@ -19,4 +19,4 @@ SELECT @run_id::bigint                                                AS run_id,
        @weight_survey::numeric                                        AS weight_survey,
        @sources::text[]                                               AS sources,      -- configured sources
        @configured::text[]                                            AS configured,   -- configured metrics
-       @only_account::text                                            AS only_account; -- kpi explain: one account
+       @only_account::text                                            AS only_account; -- kpi explain: only this account in account_facts; other records read "no account"
