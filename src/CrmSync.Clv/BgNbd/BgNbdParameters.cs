@@ -1,7 +1,5 @@
 using CrmSync.Clv.Fitting;
 using CrmSync.Clv.Rfm;
-using MathNet.Numerics;
-using static MathNet.Numerics.SpecialFunctions;
 
 namespace CrmSync.Clv.BgNbd;
 
@@ -42,37 +40,21 @@ public sealed record BgNbdParameters(double R, double Alpha, double A, double B)
     internal double[] LogValues() => [Math.Log(R), Math.Log(Alpha), Math.Log(A), Math.Log(B)];
 
     /// <summary>
-    /// (a+b'−1)/(a−1) · [1 − (α'/(α'+t))^r' ₂F₁(r', b'; a+b'−1; t/(α'+t))], the closed form; where it is ill-conditioned
-    /// (a near 1, a+b'−1 near 0, or t ≫ α') the same expectation by quadrature over p.
+    /// (a+b'−1)/(a−1) · [1 − (α'/(α'+t))^r' ₂F₁(r', b'; a+b'−1; t/(α'+t))], evaluated as [c − (1−z)^r' (c + S)]/(a−1)
+    /// with c·₂F₁ = c + S (<see cref="Hypergeometric.LogScaledTail"/>); where that is ill-conditioned (a within 1e-4 of 1,
+    /// or t ≫ α' so that z &gt; 0.99) the same expectation by quadrature over the posterior p ~ Beta(a, b').
     /// </summary>
     private double ExpectedPurchasesIfAlive(double r, double alpha, double b, double t)
     {
         var c = A + b - 1;
         var z = t / (alpha + t);
-        if (c < 0.5 || z > 0.99 || Math.Abs(A - 1) < 1e-4)
+        if (z > 0.99 || Math.Abs(A - 1) < 1e-4)
         {
-            return ExpectedPurchasesByQuadrature(r, alpha, b, t);
+            return BetaQuadrature.Expectation(p => -StableMath.Expm1(-r * StableMath.Log1P(p * t / alpha)) / p, A, b);
         }
 
-        var logProduct = (r * Math.Log(alpha / (alpha + t))) + Hypergeometric.Log2F1(r, b, c, z);
-        return c / (A - 1) * -StableMath.Expm1(logProduct);
-    }
-
-    private double ExpectedPurchasesByQuadrature(double r, double alpha, double b, double t)
-    {
-        var logBeta = GammaLn(A) + GammaLn(b) - GammaLn(A + b);
-        double Integrand(double p)
-        {
-            if (p <= 0 || p >= 1)
-            {
-                return 0;
-            }
-
-            var purchasesGivenP = -StableMath.Expm1(-r * StableMath.Log1P(p * t / alpha)) / p;
-            return purchasesGivenP * Math.Exp(((A - 1) * Math.Log(p)) + ((b - 1) * StableMath.Log1P(-p)) - logBeta);
-        }
-
-        var scale = Math.Max(r * t / alpha, 1e-300);
-        return Integrate.DoubleExponential(Integrand, 0, 1, 1e-12 * Math.Min(scale, 1));
+        var logSurvival = r * Math.Log(alpha / (alpha + t));
+        var bracket = (c * -StableMath.Expm1(logSurvival)) - Math.Exp(logSurvival + Hypergeometric.LogScaledTail(r, b, c, z));
+        return bracket / (A - 1);
     }
 }
