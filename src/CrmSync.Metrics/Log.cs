@@ -12,4 +12,7 @@ internal static partial class Log
 
     [LoggerMessage(5003, LogLevel.Error, "Metric run {RunId} failed")]
     public static partial void RunFailed(ILogger logger, long runId, Exception exception);
+
+    [LoggerMessage(5004, LogLevel.Warning, "Metric run {RunId}: customer lifetime value is partly unavailable: {Problem}")]
+    public static partial void ClvDegraded(ILogger logger, long runId, string problem);
 }

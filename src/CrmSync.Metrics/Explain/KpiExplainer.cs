@@ -87,7 +87,7 @@ public sealed class KpiExplainer(NpgsqlDataSource dataSource)
     private sealed record StoredRun(long Id, RunWindow Window, MetricsOptions Options)
     {
         private const string Sql = """
-            SELECT id, as_of, period_months, settings::text
+            SELECT id, as_of, period_months, (settings -> 'Metrics')::text
             FROM crmsync.metric_run
             WHERE status = 'succeeded' AND (@id::bigint IS NULL OR id = @id)
             ORDER BY id DESC

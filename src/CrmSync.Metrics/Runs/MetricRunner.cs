@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CrmSync.Metrics.Kpis;
+using CrmSync.Metrics.Lifetime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,7 +12,7 @@ namespace CrmSync.Metrics.Runs;
 /// One metric run: every KPI for every account, segment and the org, from the synced tables, stored
 /// with its settings and data quality. The results and the run's 'succeeded' mark commit together.
 /// </summary>
-public sealed class MetricRunner(NpgsqlDataSource dataSource, IOptions<MetricsOptions> options, TimeProvider clock, ILogger<MetricRunner> logger)
+public sealed class MetricRunner(NpgsqlDataSource dataSource, IOptions<MetricsOptions> options, IOptions<ClvSettings> clv, TimeProvider clock, ILogger<MetricRunner> logger)
 {
     public async Task<MetricRunSummary> RunAsync(DateTimeOffset? asOf, IReadOnlyDictionary<string, IReadOnlySet<string>> mappedFields, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -21,7 +22,7 @@ public sealed class MetricRunner(NpgsqlDataSource dataSource, IOptions<MetricsOp
         await MetricRunStore.LockAndAbandonInterruptedAsync(connection, cancellationToken);
         var availability = new SourceAvailability(mappedFields, await MetricRunStore.PulledSourcesAsync(connection, cancellationToken));
         var run = new RunParameters(
-            await MetricRunStore.StartAsync(connection, window, JsonSerializer.Serialize(options.Value), await MetricRunStore.MappingVersionAsync(connection, cancellationToken), started, cancellationToken),
+            await MetricRunStore.StartAsync(connection, window, JsonSerializer.Serialize(new { Metrics = options.Value, Clv = clv.Value }), await MetricRunStore.MappingVersionAsync(connection, cancellationToken), started, cancellationToken),
             window, options.Value, availability.Sources, RunParameters.ConfiguredIn(availability));
         Log.RunStarted(logger, run.RunId, window.AsOf, window.WindowStart);
         try
@@ -56,6 +57,18 @@ public sealed class MetricRunner(NpgsqlDataSource dataSource, IOptions<MetricsOp
             }
 
             timings[step] = watch.ElapsedMilliseconds;
+        }
+
+        if (run.ConfiguredMetrics.Contains("repeat_purchase_value"))
+        {
+            progress?.Report("lifetime value");
+            var lifetime = Stopwatch.StartNew();
+            if (await ClvStep.RunAsync(connection, transaction, run.RunId, DateOnly.FromDateTime(run.Window.AsOf.UtcDateTime), clv.Value, cancellationToken) is { } problem)
+            {
+                Log.ClvDegraded(logger, run.RunId, problem);
+            }
+
+            timings["lifetime value"] = lifetime.ElapsedMilliseconds;
         }
 
         progress?.Report("data quality");
