@@ -19,6 +19,7 @@ public static class CrmSyncCommandLine
         SyncCommand.Create(),
         ComputeCommand.Create(),
         KpiCommand.Create(),
+        ClvCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
