@@ -24,4 +24,16 @@ internal static partial class Log
 
     [LoggerMessage(1103, LogLevel.Warning, "The database has migration {Version:0000} {Name}, which this build of CrmSync does not know (a newer version ran here?)")]
     public static partial void UnknownMigration(ILogger logger, int version, string name);
+
+    [LoggerMessage(1201, LogLevel.Debug, "First load of {Table}: {Indexes} indexes dropped until its rows are in")]
+    public static partial void FirstLoadStarted(ILogger logger, string table, int indexes);
+
+    [LoggerMessage(1202, LogLevel.Debug, "First load of {Table}: {Rows} rows copied, rebuilding {Indexes} indexes")]
+    public static partial void RebuildingIndexes(ILogger logger, string table, long rows, int indexes);
+
+    [LoggerMessage(1203, LogLevel.Debug, "First load of {Table}: {Rows} rows committed")]
+    public static partial void FirstLoadCommitted(ILogger logger, string table, long rows);
+
+    [LoggerMessage(1204, LogLevel.Warning, "First load of {Table}: {Rows} rows had an Id already loaded; the newest version of each was kept")]
+    public static partial void DuplicatesDropped(ILogger logger, string table, long rows);
 }

@@ -20,6 +20,8 @@ internal sealed class MergeSql
 
         CopyIntoTable = $"COPY {target} ({string.Join(", ", all)}) FROM STDIN (FORMAT BINARY)";
 
+        CopyIntoTableFrozen = $"COPY {target} ({string.Join(", ", all)}) FROM STDIN (FORMAT BINARY, FREEZE true)";
+
         // By primary key, for the few Ids a batch reports deleted: a join with the staging table
         // could scan the whole (growing) table once per batch.
         DeleteRemoved = $"DELETE FROM {target} WHERE id = ANY($1)";
@@ -50,6 +52,9 @@ internal sealed class MergeSql
     public string CopyIntoStage { get; }
 
     public string CopyIntoTable { get; }
+
+    /// <summary>Only into a table created or truncated in the same transaction.</summary>
+    public string CopyIntoTableFrozen { get; }
 
     public string DeleteRemoved { get; }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,7 +10,7 @@ namespace CrmSync.Store.Synced;
 /// not rewritten) and moves the source's watermark. A crash at any point leaves either the whole
 /// batch with its watermark or neither.
 /// </summary>
-public sealed class SyncedTableWriter(NpgsqlDataSource dataSource)
+public sealed class SyncedTableWriter(NpgsqlDataSource dataSource, ILogger<EmptyTableLoad> firstLoadLogger)
 {
     public async Task<MergeResult> MergeAsync(SyncedTable table, IReadOnlyList<SyncedRow> rows, SyncState newState, CancellationToken cancellationToken)
     {
@@ -17,7 +18,7 @@ public sealed class SyncedTableWriter(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var sql = new MergeSql(table);
 
-        await ExecuteAsync(connection, sql.CreateStage, cancellationToken);
+        await connection.ExecuteAsync(sql.CreateStage, cancellationToken);
         await CopyAsync(connection, table, sql.CopyIntoStage, rows, withDeletedFlag: true, cancellationToken);
         var deleted = await DeleteAsync(connection, sql, rows, cancellationToken);
         var (inserted, updated) = await UpsertAsync(connection, sql, cancellationToken);
@@ -36,7 +37,7 @@ public sealed class SyncedTableWriter(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var sql = new ReconcileSql(table);
-        await ExecuteAsync(connection, ReconcileSql.CreateOrgIds, cancellationToken);
+        await connection.ExecuteAsync(ReconcileSql.CreateOrgIds, cancellationToken);
         await using (var copy = await connection.BeginBinaryImportAsync(ReconcileSql.CopyOrgIds, cancellationToken))
         {
             await foreach (var id in ids.WithCancellation(cancellationToken))
@@ -48,13 +49,8 @@ public sealed class SyncedTableWriter(NpgsqlDataSource dataSource)
             await copy.CompleteAsync(cancellationToken);
         }
 
-        var deleted = await ExecuteAsync(connection, sql.DeleteMissing, cancellationToken);
-        await using (var count = new NpgsqlCommand(ReconcileSql.SubtractFromCount, connection))
-        {
-            count.Parameters.Add(new NpgsqlParameter { Value = deleted });
-            count.Parameters.Add(new NpgsqlParameter { Value = table.Source });
-            await count.ExecuteNonQueryAsync(cancellationToken);
-        }
+        var deleted = await connection.ExecuteAsync(sql.DeleteMissing, cancellationToken);
+        await connection.ExecuteAsync(ReconcileSql.SubtractFromCount, cancellationToken, deleted, table.Source);
 
         await transaction.CommitAsync(cancellationToken);
         return deleted;
@@ -76,6 +72,10 @@ public sealed class SyncedTableWriter(NpgsqlDataSource dataSource)
         return new MergeResult(live.Count, 0, 0);
     }
 
+    /// <summary>Starts a one-transaction first load (<see cref="EmptyTableLoad"/>); null when the table is not empty.</summary>
+    public Task<EmptyTableLoad?> BeginEmptyTableLoadAsync(SyncedTable table, CancellationToken cancellationToken) =>
+        EmptyTableLoad.BeginAsync(dataSource, table, firstLoadLogger, cancellationToken);
+
     public async Task<bool> IsEmptyAsync(SyncedTable table, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand($"SELECT NOT EXISTS (SELECT 1 FROM {table.QualifiedName})");
@@ -92,30 +92,9 @@ public sealed class SyncedTableWriter(NpgsqlDataSource dataSource)
         NpgsqlConnection connection, SyncedTable table, string copySql, IReadOnlyList<SyncedRow> rows, bool withDeletedFlag, CancellationToken cancellationToken)
     {
         await using var copy = await connection.BeginBinaryImportAsync(copySql, cancellationToken);
-        // Values go into Npgsql's write buffer: the synchronous Write avoids an await per value
-        // (a million per million rows) and only blocks when the buffer is flushed to the server.
         foreach (var row in rows)
         {
-            copy.StartRow();
-            copy.Write(row.Id, NpgsqlDbType.Text);
-            copy.Write(row.SystemModstamp, NpgsqlDbType.TimestampTz);
-            for (var i = 0; i < table.Columns.Count; i++)
-            {
-                if (row.Values[i] is { } value)
-                {
-                    copy.Write(value, table.Columns[i].Type);
-                }
-                else
-                {
-                    copy.WriteNull();
-                }
-            }
-
-            copy.Write(row.RawJson, NpgsqlDbType.Jsonb);
-            if (withDeletedFlag)
-            {
-                copy.Write(row.IsDeleted, NpgsqlDbType.Boolean);
-            }
+            SyncedRowCopy.Write(copy, table, row, withDeletedFlag);
         }
 
         await copy.CompleteAsync(cancellationToken);
@@ -139,11 +118,5 @@ public sealed class SyncedTableWriter(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
-    private static async Task<long> ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -45,10 +45,15 @@ public sealed class ObjectPuller(
         }
 
         var intoEmptyTable = full && await writer.IsEmptyAsync(plan.Table, cancellationToken);
-        var run = new PullRun(plan, writer, mapping.Source, full ? null : state!.Watermark, intoEmptyTable, options.Value.BatchSize, time);
         var expected = full ? await salesforce.CountAsync(SoqlBuilder.Count(plan), cancellationToken) : (long?)null;
+        var bulkOnly = expected > options.Value.BulkThresholdRows;
+
+        // A Bulk first load builds the table's indexes once, at its end; a REST one appends batch by batch.
+        var load = intoEmptyTable && bulkOnly ? await writer.BeginEmptyTableLoadAsync(plan.Table, cancellationToken) : null;
+        await using var run = new PullRun(plan, writer, load, mapping.Source, full ? null : state!.Watermark,
+            intoEmptyTable && (load is not null || !bulkOnly), options.Value.BatchSize, time);
         var transport = "REST";
-        if (expected is null || expected <= options.Value.BulkThresholdRows)
+        if (!bulkOnly)
         {
             var finished = await PullRestAsync(run, full ? null : Since(state!.Watermark), expected, progress, cancellationToken);
             if (!finished)

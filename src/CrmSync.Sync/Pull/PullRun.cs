@@ -8,8 +8,11 @@ namespace CrmSync.Sync.Pull;
 /// each watermark is committed with exactly the rows before it.
 /// </summary>
 /// A pull into a table that was empty when it began appends instead of merging, until it may
-/// read rows it already stored (<see cref="StopAppending"/>).
-internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string source, DateTime? watermark, bool intoEmptyTable, int batchSize, TimeProvider time)
+/// read rows it already stored (<see cref="StopAppending"/>). Given an <see cref="EmptyTableLoad"/>,
+/// every batch goes into its one COPY instead, and only the last batch commits, with the watermark.
+internal sealed class PullRun(
+    PullPlan plan, SyncedTableWriter writer, EmptyTableLoad? load, string source, DateTime? watermark, bool intoEmptyTable, int batchSize, TimeProvider time)
+    : IAsyncDisposable
 {
     private Dictionary<string, SyncedRow> batch = new(batchSize, StringComparer.Ordinal);
     private bool appending = intoEmptyTable;
@@ -73,7 +76,7 @@ internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string so
         var state = new SyncState(source, plan.Mapping.ObjectName, newWatermark, newWatermark == newest ? newestId : null,
             plan.Signature, complete, complete ? time.GetUtcNow().UtcDateTime : null);
         Watermark = newWatermark;
-        pending = MergeAsync(rows, state, appending, cancellationToken);
+        pending = load is null ? MergeAsync(rows, state, appending, cancellationToken) : LoadAsync(load, rows, state, complete, cancellationToken);
     }
 
     private async Task MergeAsync(List<SyncedRow> rows, SyncState state, bool append, CancellationToken cancellationToken)
@@ -82,5 +85,24 @@ internal sealed class PullRun(PullPlan plan, SyncedTableWriter writer, string so
             ? await writer.AppendAsync(plan.Table, rows, state, cancellationToken)
             : await writer.MergeAsync(plan.Table, rows, state, cancellationToken);
         Changes += result;
+    }
+
+    private async Task LoadAsync(EmptyTableLoad into, List<SyncedRow> rows, SyncState state, bool complete, CancellationToken cancellationToken)
+    {
+        await Task.Run(() => into.Append(rows), cancellationToken);
+        if (complete)
+        {
+            Changes += await into.CommitAsync(state, cancellationToken);
+        }
+    }
+
+    /// <summary>After a failure: lets the batch in flight end (its error is the one already thrown, or moot), then rolls an uncommitted load back.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await pending.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (load is not null)
+        {
+            await load.DisposeAsync();
+        }
     }
 }
