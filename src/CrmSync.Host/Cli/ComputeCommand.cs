@@ -37,7 +37,7 @@ internal static class ComputeCommand
         using var host = await VerbHost.BuildWithDatabaseAsync(parse, cancellationToken, services => services.AddCrmSyncMetrics());
         await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         var runner = host.Services.GetRequiredService<MetricRunner>();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
+        var console = CliConsole.For(parse.InvocationConfiguration.Output);
         var summary = await console.Status().StartAsync("computing", context =>
             runner.RunAsync(parse.GetValue(AsOf), MappedFields(mappings), new Progress<string>(step => context.Status($"computing: {step}")), cancellationToken));
 

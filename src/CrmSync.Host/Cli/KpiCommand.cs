@@ -37,13 +37,7 @@ internal static class KpiCommand
             return ExitCodes.BadUsageOrConfiguration;
         }
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(parse.InvocationConfiguration.Output) });
-        if (Console.IsOutputRedirected)
-        {
-            console.Profile.Width = 160;
-        }
-
-        Print(console, explanation);
+        Print(CliConsole.For(parse.InvocationConfiguration.Output), explanation);
         return ExitCodes.Success;
     }
 
