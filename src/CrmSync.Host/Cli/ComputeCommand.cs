@@ -49,7 +49,11 @@ internal static class ComputeCommand
         }
 
         console.Write(table);
-        if (summary.NotConfigured.Count > 0)
+        if (summary.Accounts == 0)
+        {
+            console.MarkupLine("[yellow]No synced accounts yet:[/] run './crmsync sync' first (every metric of this run is empty).");
+        }
+        else if (summary.NotConfigured.Count > 0)
         {
             console.MarkupLineInterpolated($"[yellow]not configured[/] (stored as null; map their sources in mappings/ and sync): {string.Join(", ", summary.NotConfigured)}");
         }
