@@ -20,6 +20,7 @@ public static class CrmSyncCommandLine
         ComputeCommand.Create(),
         KpiCommand.Create(),
         ClvCommand.Create(),
+        WriteBackCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
