@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CrmSync.Salesforce.Bulk;
@@ -14,77 +13,90 @@ namespace CrmSync.Sync.Pull;
 /// </summary>
 public sealed class RecordConverter(PullPlan plan)
 {
-    public SyncedRow FromJson(JsonElement record) => Convert(
-        name => record.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
-            ? (value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText())
-            : null,
-        name => record.TryGetProperty(name, out var value) ? JsonNode.Parse(value.GetRawText()) : null);
+    private const int IdField = 0;
+    private const int ModstampField = 1;
+    private const int DeletedField = 2;
+    private const int FirstColumnField = 3;
+    private const string NothingKept = "{}";
 
-    public SyncedRow FromBulk(BulkRecord record) => Convert(
-        name => record[name] is { Length: > 0 } text ? text : null,
-        name => record[name] is { Length: > 0 } text ? JsonValue.Create(text) : null);
+    // The fields read, numbered: a Bulk page's columns are matched to them once per page, not
+    // once per value (a million-row pull reads ten million values).
+    private readonly string?[] fieldNames = ["Id", "SystemModstamp", "IsDeleted", .. plan.ColumnSources];
+    private BulkColumns? pageColumns;
+    private int[] pageIndexes = [];
 
-    private SyncedRow Convert(Func<string, string?> read, Func<string, JsonNode?> readJson)
+    public SyncedRow FromJson(JsonElement record) => Convert(new JsonFields(record, fieldNames));
+
+    public SyncedRow FromBulk(BulkRecord record)
     {
-        var id = read("Id") ?? throw Invalid("(no Id)", "Id", "missing");
-        var modstamp = ParseDateTime(read("SystemModstamp") ?? throw Invalid(id, "SystemModstamp", "missing"));
-        var deleted = read("IsDeleted") is { } flag && bool.Parse(flag);
+        if (!ReferenceEquals(record.Columns, pageColumns))
+        {
+            pageIndexes = fieldNames.Select(name => name is not null && record.Columns.TryGetIndex(name, out var i) ? i : -1).ToArray();
+            pageColumns = record.Columns;
+        }
+
+        return Convert(new BulkFields(record, pageIndexes));
+    }
+
+    private SyncedRow Convert<TFields>(TFields fields)
+        where TFields : IFields
+    {
+        var id = fields.Read(IdField) ?? throw Invalid("(no Id)", "Id", "missing");
+        var modstampText = fields.Read(ModstampField) ?? throw Invalid(id, "SystemModstamp", "missing");
+        var modstamp = SalesforceText.TryParseDateTime(modstampText, out var parsed) ? parsed : throw Invalid(id, "SystemModstamp", $"'{modstampText}' is not a DateTime");
+        var deleted = fields.Read(DeletedField) is { } flag && bool.Parse(flag);
 
         var values = new object?[plan.ColumnSources.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            if (plan.ColumnSources[i] is { } apiName && read(apiName) is { } text)
+            if (fields.Read(FirstColumnField + i) is { } text)
             {
-                values[i] = Parse(text, plan.Entity.Fields[i].Kind, id, apiName);
+                var kind = plan.Entity.Fields[i].Kind;
+                values[i] = SalesforceText.Parse(text, kind) ?? throw Invalid(id, plan.ColumnSources[i]!, $"'{text}' is not a {kind}");
             }
         }
 
-        return new SyncedRow(id, modstamp, values, plan.Keep.Count == 0 ? NothingKept : Kept(readJson), deleted);
+        return new SyncedRow(id, modstamp, values, plan.Keep.Count == 0 ? NothingKept : Kept(fields), deleted);
     }
 
-    private const string NothingKept = "{}";
-
-    private string Kept(Func<string, JsonNode?> readJson)
+    private string Kept<TFields>(TFields fields)
+        where TFields : IFields
     {
         var raw = new JsonObject();
         foreach (var kept in plan.Keep)
         {
-            raw[kept] = readJson(kept);
+            raw[kept] = fields.ReadJson(kept);
         }
 
         return raw.ToJsonString();
     }
 
-    private object Parse(string text, FieldKind kind, string id, string apiName)
-    {
-        try
-        {
-            return kind switch
-            {
-                FieldKind.Money or FieldKind.Number or FieldKind.Percent => decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
-                FieldKind.Boolean => bool.Parse(text),
-                FieldKind.Date => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                FieldKind.DateTime => ParseDateTime(text),
-                _ => text,
-            };
-        }
-        catch (FormatException)
-        {
-            throw Invalid(id, apiName, $"'{text}' is not a {kind}");
-        }
-        catch (OverflowException)
-        {
-            throw Invalid(id, apiName, $"'{text}' is out of range");
-        }
-    }
-
-    /// <summary>REST writes <c>2026-03-08T10:15:30.000+0000</c>, Bulk <c>2026-03-08T10:15:30.000Z</c>.</summary>
-    public static DateTime ParseDateTime(string text)
-    {
-        var normalized = text.Length > 5 && text[^5] is '+' or '-' && char.IsAsciiDigit(text[^1]) ? text.Insert(text.Length - 2, ":") : text;
-        return DateTimeOffset.Parse(normalized, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime;
-    }
-
     private InvalidDataException Invalid(string id, string field, string problem) =>
         new($"{plan.Mapping.ObjectName} {id}: field {field}: {problem} (mapped in {plan.Mapping.Location.File}).");
+
+    /// <summary>A record's fields by number (null when absent, empty or JSON null), and kept fields as JSON.</summary>
+    private interface IFields
+    {
+        string? Read(int field);
+
+        JsonNode? ReadJson(string name);
+    }
+
+    private readonly struct JsonFields(JsonElement record, string?[] names) : IFields
+    {
+        public string? Read(int field) =>
+            names[field] is { } name && record.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+                ? (value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText())
+                : null;
+
+        public JsonNode? ReadJson(string name) => record.TryGetProperty(name, out var value) ? JsonNode.Parse(value.GetRawText()) : null;
+    }
+
+    private readonly struct BulkFields(BulkRecord record, int[] indexes) : IFields
+    {
+        public string? Read(int field) =>
+            indexes[field] is var at && at >= 0 && at < record.FieldCount && record[at] is { Length: > 0 } text ? text : null;
+
+        public JsonNode? ReadJson(string name) => record[name] is { Length: > 0 } text ? JsonValue.Create(text) : null;
+    }
 }
