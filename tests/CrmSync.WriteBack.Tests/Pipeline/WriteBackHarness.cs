@@ -61,7 +61,8 @@ public sealed class WriteBackHarness : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(SandboxLogin.Settings(sandbox.BaseUri));
         builder.Configuration.AddInMemoryCollection(settings ?? []);
-        builder.Services.AddSingleton<TimeProvider>(new ManualTime(DateTimeOffset.UtcNow));
+        var now = DateTimeOffset.UtcNow;
+        builder.Services.AddSingleton<TimeProvider>(new ManualTime(now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond))));
         builder.Services.AddLogging().AddCrmSyncStore().AddSalesforce().AddCrmSyncSync().AddCrmSyncMetrics().AddCrmSyncWriteBack();
         var host = builder.Build();
         await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(default);
