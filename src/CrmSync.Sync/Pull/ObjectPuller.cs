@@ -49,9 +49,8 @@ public sealed class ObjectPuller(
         var bulkOnly = expected > options.Value.BulkThresholdRows;
 
         // A Bulk first load builds the table's indexes once, at its end; a REST one appends batch by batch.
-        var load = intoEmptyTable && bulkOnly ? await writer.BeginEmptyTableLoadAsync(plan.Table, cancellationToken) : null;
-        await using var run = new PullRun(plan, writer, load, mapping.Source, full ? null : state!.Watermark,
-            intoEmptyTable && (load is not null || !bulkOnly), options.Value.BatchSize, time);
+        await using var run = new PullRun(plan, writer, mapping.Source, full ? null : state!.Watermark,
+            intoEmptyTable, inOneTransaction: bulkOnly, options.Value.BatchSize, time);
         var transport = "REST";
         if (!bulkOnly)
         {

@@ -8,14 +8,17 @@ namespace CrmSync.Sync.Pull;
 /// each watermark is committed with exactly the rows before it.
 /// </summary>
 /// A pull into a table that was empty when it began appends instead of merging, until it may
-/// read rows it already stored (<see cref="StopAppending"/>). Given an <see cref="EmptyTableLoad"/>,
-/// every batch goes into its one COPY instead, and only the last batch commits, with the watermark.
+/// read rows it already stored (<see cref="StopAppending"/>). Loaded in one transaction
+/// (<see cref="EmptyTableLoad"/>), every batch goes into its one COPY instead, and only the last
+/// batch commits, with the watermark.
 internal sealed class PullRun(
-    PullPlan plan, SyncedTableWriter writer, EmptyTableLoad? load, string source, DateTime? watermark, bool intoEmptyTable, int batchSize, TimeProvider time)
+    PullPlan plan, SyncedTableWriter writer, string source, DateTime? watermark, bool intoEmptyTable, bool inOneTransaction, int batchSize, TimeProvider time)
     : IAsyncDisposable
 {
     private Dictionary<string, SyncedRow> batch = new(batchSize, StringComparer.Ordinal);
     private bool appending = intoEmptyTable;
+    private bool loadWanted = intoEmptyTable && inOneTransaction;
+    private EmptyTableLoad? load;
     private Task pending = Task.CompletedTask;
     private DateTime? newest = watermark;
     private string? newestId;
@@ -71,6 +74,13 @@ internal sealed class PullRun(
     private async Task StartMergeAsync(DateTime? newWatermark, bool complete, CancellationToken cancellationToken)
     {
         await pending;
+        if (loadWanted && load is null && batch.Count > 0)
+        {
+            // Begun with the first rows, not with the pull: the table is locked only while rows flow in.
+            load = await writer.BeginEmptyTableLoadAsync(plan.Table, cancellationToken);
+            (loadWanted, appending) = (load is not null, load is not null);
+        }
+
         var rows = batch.Values.ToList();
         batch = new Dictionary<string, SyncedRow>(batchSize, StringComparer.Ordinal);
         var state = new SyncState(source, plan.Mapping.ObjectName, newWatermark, newWatermark == newest ? newestId : null,
