@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.Dashboard;
+using Microsoft.Extensions.Options;
 
 namespace CrmSync.Host.Dashboard;
 
@@ -7,18 +8,33 @@ public static class DashboardEndpoints
 {
     public const string Path = "/hangfire";
 
-    /// <summary>The Hangfire dashboard: open to requests from this machine, refused from anywhere else until authentication is configured.</summary>
+    /// <summary>The CrmSync page's data, the dashboard's access rules (section <c>Dashboard</c>) and the antiforgery tokens its buttons carry.</summary>
+    public static IServiceCollection AddCrmSyncDashboard(this IServiceCollection services)
+    {
+        services.AddOptions<DashboardAuthOptions>().BindConfiguration(DashboardAuthOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardAuthOptions>, DashboardAuthOptionsValidator>();
+        services.AddSingleton<DashboardAuthorizationFilter>();
+        services.AddSingleton<DashboardStatusReader>();
+        services.AddAntiforgery();
+        return services;
+    }
+
+    /// <summary>
+    /// The Hangfire dashboard with the CrmSync page: open to requests from this machine; from anywhere else only with
+    /// the configured basic-auth credentials over HTTPS, and refused when none are configured.
+    /// </summary>
     public static IEndpointRouteBuilder MapCrmSyncDashboard(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHangfireDashboard(Path, CreateOptions());
+        CrmSyncDashboardRoutes.Register();
+        endpoints.MapHangfireDashboard(Path, CreateOptions(endpoints.ServiceProvider.GetRequiredService<DashboardAuthorizationFilter>()));
         return endpoints;
     }
 
-    internal static DashboardOptions CreateOptions() => new()
+    internal static DashboardOptions CreateOptions(IDashboardAuthorizationFilter authorization) => new()
     {
         DashboardTitle = "CrmSync jobs",
         AppPath = null,
         DisplayStorageConnectionString = false,
-        Authorization = [new LocalRequestsOnlyAuthorizationFilter()],
+        Authorization = [authorization],
     };
 }

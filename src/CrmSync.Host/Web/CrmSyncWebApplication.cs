@@ -9,7 +9,9 @@ namespace CrmSync.Host.Web;
 /// <summary>The production process (<c>crmsync serve</c>): job server, dashboard and health endpoint.</summary>
 public static class CrmSyncWebApplication
 {
-    public static async Task<WebApplication> BuildAsync(IEnumerable<KeyValuePair<string, string?>> settings, string urls, CancellationToken cancellationToken)
+    /// <param name="configure">Last changes to the builder before it builds (tests use it to host on a TestServer).</param>
+    public static async Task<WebApplication> BuildAsync(
+        IEnumerable<KeyValuePair<string, string?>> settings, string urls, CancellationToken cancellationToken, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = CrmSyncConfiguration.ContentRoot });
         builder.AddCrmSyncConfiguration(settings);
@@ -23,7 +25,9 @@ public static class CrmSyncWebApplication
             builder.Services.AddCrmSyncSyncJobs();
         }
 
-        builder.Services.AddCrmSyncHealthChecks();
+        builder.Services.AddCrmSyncHealthChecks(salesforceConfigured);
+        builder.Services.AddCrmSyncDashboard();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         if (!salesforceConfigured)

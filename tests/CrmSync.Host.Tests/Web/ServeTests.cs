@@ -53,7 +53,7 @@ public sealed class ServeTests(PostgresServer server) : IClassFixture<PostgresSe
     public async Task The_dashboard_admits_local_requests_and_refuses_remote_ones()
     {
         await using var app = await StartAsync(await server.CreateDatabaseAsync("dashboard"));
-        var options = DashboardEndpoints.CreateOptions();
+        var options = DashboardEndpoints.CreateOptions(app.Services.GetRequiredService<DashboardAuthorizationFilter>());
 
         Assert.True(Authorize(app.Services, options, remote: "127.0.0.1", local: "127.0.0.1"));
         Assert.True(Authorize(app.Services, options, remote: "::1", local: "::1"));
