@@ -87,7 +87,7 @@ public sealed class PortfolioMetricsTests(OrgStore store) : IClassFixture<OrgSto
         Assert.Equal(4, run.PortfolioRecordsUsed("lead_conversion_rate"));
     }
 
-    [Fact(Skip = "engine bug: with no lead created in W the org's lead_conversion_rate is stored as 0 (records_used 1), not null")]
+    [Fact]
     public async Task Lead_conversion_without_leads_created_in_W_is_null()
     {
         var run = await new TestOrg()

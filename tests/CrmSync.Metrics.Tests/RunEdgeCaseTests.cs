@@ -130,7 +130,7 @@ public sealed class RunEdgeCaseTests(OrgStore store) : IClassFixture<OrgStore>
         Assert.Equal(0m, between.Number("A", "repeat_purchase_value"));
     }
 
-    [Fact(Skip = "engine bug: with no synced Account the run fails (segment_metric.records_used null: 23502 not-null violation)")]
+    [Fact]
     public async Task An_org_without_accounts_computes_a_run_with_null_portfolio_figures()
     {
         var run = await new TestOrg().Lead("2026-01-10T10:00", converted: true, convertedOn: "2026-03-01").ComputeAsync(store);
@@ -140,7 +140,7 @@ public sealed class RunEdgeCaseTests(OrgStore store) : IClassFixture<OrgStore>
         Assert.Equal(1m, run.Portfolio("lead_conversion_rate"));   // 1 converted of 1 created in W
     }
 
-    [Fact(Skip = "engine bug: with no synced Account the run fails (segment_metric.records_used null: 23502 not-null violation)")]
+    [Fact]
     public async Task An_empty_org_computes_a_run()
     {
         var run = await new TestOrg().ComputeAsync(store);

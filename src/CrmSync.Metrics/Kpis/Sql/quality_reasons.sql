@@ -1,5 +1,6 @@
--- Data quality of the run: per source, records skipped by reason, and records kept but flagged.
-SELECT source, kind, reason, count(*) AS records
+-- Data quality of the run: per source, records skipped by reason, records kept but flagged, and
+-- records dated after as-of, which do not exist for the run ('ignored', not counted as skipped).
+SELECT source, CASE WHEN reason = 'after as-of' THEN 'ignored' ELSE kind END AS kind, reason, count(*) AS records
 FROM (
     SELECT 'deal' AS source, 'skipped' AS kind, skipped AS reason FROM deal_facts WHERE skipped IS NOT NULL
     UNION ALL SELECT 'deal', 'flagged', 'null Amount (counted as 0)' FROM deal_facts WHERE skipped IS NULL AND is_won AND amount_missing
@@ -16,4 +17,4 @@ FROM (
     UNION ALL SELECT 'product_usage', 'skipped', skipped FROM usage_facts WHERE skipped IS NOT NULL
     UNION ALL SELECT 'lead', 'skipped', skipped FROM lead_facts WHERE skipped IS NOT NULL
 ) AS reasons
-GROUP BY source, kind, reason;
+GROUP BY 1, 2, 3;

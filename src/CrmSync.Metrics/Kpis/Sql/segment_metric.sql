@@ -27,7 +27,7 @@ SELECT p.run_id,
        g.segment,
        m.metric,
        CASE WHEN m.metric = ANY (p.configured) THEN m.value END,
-       CASE WHEN m.metric = ANY (p.configured) THEN m.records_used ELSE 0 END
+       CASE WHEN m.metric = ANY (p.configured) THEN coalesce(m.records_used, 0) ELSE 0 END  -- an org without accounts pools nothing
 FROM pooled g
 CROSS JOIN run_params p
 CROSS JOIN LATERAL (VALUES
