@@ -3,10 +3,10 @@ using Microsoft.Extensions.Options;
 namespace CrmSync.Host.Dashboard;
 
 /// <summary>
-/// Section <c>Dashboard</c>: who may open <c>/hangfire</c> from another machine. Requests from this machine are always
-/// admitted; with <see cref="Username"/> and <see cref="Password"/> set, remote requests must carry them as HTTP basic
-/// authentication, over HTTPS unless <see cref="RequireHttps"/> is false. The password belongs in the environment
-/// (<c>CRMSYNC_Dashboard__Password</c>) or user secrets and is never logged.
+/// Section <c>Dashboard</c>: who may open <c>/hangfire</c>. Without credentials, requests from this machine only. With
+/// <see cref="Username"/> and <see cref="Password"/> set, every request must carry them as HTTP basic authentication,
+/// over HTTPS when it comes from another machine unless <see cref="RequireHttps"/> is false. The password belongs in the
+/// environment (<c>CRMSYNC_Dashboard__Password</c>) or user secrets and is never logged.
 /// </summary>
 public sealed class DashboardAuthOptions
 {
@@ -18,7 +18,7 @@ public sealed class DashboardAuthOptions
 
     public string? Password { get; set; }
 
-    /// <summary>Refuse credentials sent over plain HTTP; set false only behind a TLS-terminating proxy on the same host.</summary>
+    /// <summary>Refuse requests from other machines over plain HTTP; set false only when the HTTP hop cannot leave this host (a port bound to its loopback).</summary>
     public bool RequireHttps { get; set; } = true;
 
     public bool BasicAuthConfigured => !string.IsNullOrEmpty(Username) && !string.IsNullOrEmpty(Password);

@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace CrmSync.Host.Dashboard;
 
 /// <summary>
-/// Admits requests from this machine; from elsewhere, only with the configured basic-auth credentials over HTTPS.
-/// A refusal without valid credentials carries <c>WWW-Authenticate</c>, so a browser asks for them.
+/// Without credentials configured, admits requests from this machine only. With <c>Dashboard:Username</c>/<c>Password</c>
+/// set, every request must carry them (a TLS proxy on this host makes every request look local), and a request from
+/// another machine must come over HTTPS unless <c>Dashboard:RequireHttps</c> is false. A refusal for missing or wrong
+/// credentials carries <c>WWW-Authenticate</c>, so a browser asks for them.
 /// </summary>
 internal sealed class DashboardAuthorizationFilter(IOptions<DashboardAuthOptions> options, ILogger<DashboardAuthorizationFilter> logger)
     : IDashboardAuthorizationFilter
@@ -17,21 +19,21 @@ internal sealed class DashboardAuthorizationFilter(IOptions<DashboardAuthOptions
 
     public bool Authorize(DashboardContext context)
     {
-        if (_local.Authorize(context))
-        {
-            return true;
-        }
-
+        var local = _local.Authorize(context);
         var settings = options.Value;
         var http = context.GetHttpContext();
         var remote = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!settings.BasicAuthConfigured)
         {
-            DashboardLog.RemoteRefused(logger, remote, "no Dashboard:Username/Password configured");
-            return false;
+            if (!local)
+            {
+                DashboardLog.RemoteRefused(logger, remote, "no Dashboard:Username/Password configured");
+            }
+
+            return local;
         }
 
-        if (settings.RequireHttps && !http.Request.IsHttps)
+        if (!local && settings.RequireHttps && !http.Request.IsHttps)
         {
             DashboardLog.RemoteRefused(logger, remote, "not HTTPS (Dashboard:RequireHttps)");
             return false;

@@ -20,8 +20,8 @@ public static class DashboardEndpoints
     }
 
     /// <summary>
-    /// The Hangfire dashboard with the CrmSync page: open to requests from this machine; from anywhere else only with
-    /// the configured basic-auth credentials over HTTPS, and refused when none are configured.
+    /// The Hangfire dashboard with the CrmSync page: without <c>Dashboard:Username</c>/<c>Password</c>, open to requests
+    /// from this machine only; with them, every request needs them (over HTTPS from other machines).
     /// </summary>
     public static IEndpointRouteBuilder MapCrmSyncDashboard(this IEndpointRouteBuilder endpoints)
     {

@@ -1,3 +1,4 @@
+using CrmSync.Host.Telemetry;
 using CrmSync.Salesforce.Limits;
 using CrmSync.Sync;
 using Hangfire;
@@ -10,21 +11,33 @@ namespace CrmSync.Host.Jobs;
 /// across all servers.
 /// </summary>
 [AutomaticRetry(Attempts = 5, DelaysInSeconds = [30, 120, 600, 1800, 3600])]
-public sealed class SyncObjectJob(SyncRunner runner, ILogger<SyncObjectJob> logger)
+public sealed class SyncObjectJob(SyncRunner runner, CrmSyncMetrics metrics, TimeProvider clock, ILogger<SyncObjectJob> logger)
 {
     [DisableConcurrentExecution("crmsync:sync:{0}", 600)]
     [JobDisplayName("Sync {0}")]
     public async Task RunAsync(string source, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
+        var outcome = CrmSyncMetrics.Outcome.Failed;
         var selected = SyncRunner.Select(runner.LoadMappings(), [source]);
         try
         {
-            await runner.RunAsync(selected, full: false, progress: null, cancellationToken);
+            foreach (var pull in await runner.RunAsync(selected, full: false, progress: null, cancellationToken))
+            {
+                metrics.RecordPull(pull);
+            }
+
+            outcome = CrmSyncMetrics.Outcome.Succeeded;
         }
         catch (ApiBudgetExceededException e)
         {
             // Retrying cannot help before the org's 24-hour window moves; the next scheduled run will try again.
+            outcome = CrmSyncMetrics.Outcome.BudgetStopped;
             JobsLog.BudgetStop(logger, source, e.Message);
+        }
+        finally
+        {
+            metrics.RecordSyncDuration(source, clock.GetElapsedTime(started), outcome);
         }
     }
 }

@@ -3,6 +3,7 @@ using CrmSync.Host.Dashboard;
 using CrmSync.Host.Database;
 using CrmSync.Host.Health;
 using CrmSync.Host.Jobs;
+using CrmSync.Host.Telemetry;
 
 namespace CrmSync.Host.Web;
 
@@ -27,6 +28,7 @@ public static class CrmSyncWebApplication
 
         builder.Services.AddCrmSyncHealthChecks(salesforceConfigured);
         builder.Services.AddCrmSyncDashboard();
+        builder.AddCrmSyncTelemetry();
         configure?.Invoke(builder);
 
         var app = builder.Build();

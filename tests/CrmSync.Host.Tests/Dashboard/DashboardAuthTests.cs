@@ -7,7 +7,7 @@ using CrmSync.Testing;
 
 namespace CrmSync.Host.Tests.Dashboard;
 
-/// <summary>Who may open the dashboard: this machine always; another only with the configured basic auth over HTTPS.</summary>
+/// <summary>Who may open the dashboard: this machine only, until basic auth is configured; then whoever has the credentials (over HTTPS from elsewhere).</summary>
 public sealed class DashboardAuthTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Password = "correct horse battery";
@@ -31,12 +31,13 @@ public sealed class DashboardAuthTests(PostgresServer server) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task A_remote_request_needs_the_configured_credentials_over_https()
+    public async Task Once_configured_every_request_needs_the_credentials_and_a_remote_one_https()
     {
         await using var app = await TestServeHost.StartAsync(
             await server.CreateDatabaseAsync("authbasic"), [new("Dashboard:Username", "admin"), new("Dashboard:Password", Password)]);
         using var https = TestServeHost.Client(app, remote: RemoteAddress);
         using var plain = TestServeHost.Client(app, remote: RemoteAddress, baseAddress: "http://crmsync.test");
+        using var local = TestServeHost.Client(app, remote: "127.0.0.1", baseAddress: "http://localhost");
 
         using var anonymous = await https.GetAsync("/hangfire/crmsync");
         https.DefaultRequestHeaders.Authorization = Basic("admin", "wrong password!");
@@ -45,6 +46,9 @@ public sealed class DashboardAuthTests(PostgresServer server) : IClassFixture<Po
         using var right = await https.GetAsync("/hangfire/crmsync");
         plain.DefaultRequestHeaders.Authorization = Basic("admin", Password);
         using var rightOverHttp = await plain.GetAsync("/hangfire/crmsync");
+        using var localAnonymous = await local.GetAsync("/hangfire/crmsync");
+        local.DefaultRequestHeaders.Authorization = Basic("admin", Password);
+        using var localOverHttp = await local.GetAsync("/hangfire/crmsync");
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Equal("Basic", anonymous.Headers.WwwAuthenticate.Single().Scheme);
@@ -52,6 +56,8 @@ public sealed class DashboardAuthTests(PostgresServer server) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("<h1 id=\"page-title\" class=\"page-header\">CrmSync</h1>", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, rightOverHttp.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, localAnonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, localOverHttp.StatusCode);
     }
 
     [Theory]
