@@ -21,12 +21,29 @@ public sealed class WriteBackRunner(
     TimeProvider clock,
     ILogger<WriteBackRunner> logger)
 {
+    /// <summary>Field values written in one run above which the ledger's statistics are refreshed.</summary>
+    private const int LargeWrite = 100_000;
+
     public async Task<WriteBackReport> RunAsync(IReadOnlyList<WriteTarget> targets, bool dryRun, IProgress<WriteBackProgress>? progress, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         var callsBefore = budget.Snapshot.CallsMade;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await LockAsync(connection, cancellationToken);
+        try
+        {
+            return await RunLockedAsync(connection, targets, dryRun, progress, watch, callsBefore, cancellationToken);
+        }
+        finally
+        {
+            await ExecuteAsync(connection, LedgerSql.Unlock, CancellationToken.None);
+        }
+    }
+
+    private async Task<WriteBackReport> RunLockedAsync(
+        NpgsqlConnection connection, IReadOnlyList<WriteTarget> targets, bool dryRun, IProgress<WriteBackProgress>? progress, Stopwatch watch, long callsBefore,
+        CancellationToken cancellationToken)
+    {
         var (metricRun, asOf) = await LatestRunAsync(connection, cancellationToken);
         await ExecuteAsync(connection, LedgerSql.AbandonInterruptedRuns, cancellationToken, clock.GetUtcNow());
         var writeRun = await StartAsync(connection, metricRun, dryRun, cancellationToken);
@@ -45,6 +62,11 @@ public sealed class WriteBackRunner(
         {
             await FinishAsync(writeRun, "failed", reports, budget.Snapshot.CallsMade - callsBefore, watch.Elapsed, e.Message);
             throw;
+        }
+
+        if (reports.Sum(r => r.FieldsSent) > LargeWrite)
+        {
+            await ExecuteAsync(connection, LedgerSql.AnalyzeLedger, cancellationToken);
         }
 
         var report = new WriteBackReport(writeRun, metricRun, asOf, dryRun, reports, budget.Snapshot.CallsMade - callsBefore, watch.Elapsed);

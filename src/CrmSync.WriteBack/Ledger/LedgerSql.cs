@@ -24,10 +24,12 @@ internal static class LedgerSql
           e.code, e.message, e.retryable, e.attempts, e.fields AS error_fields, e.attempted::text AS attempted, e.next_retry_at
         """;
 
+    // One grouped pass over the object's ledger, joined by hash: a per-record lookup is only fast while the
+    // planner's statistics know how big the ledger is, and a first write-back makes it big at once.
     private const string LedgerJoins = """
-        LEFT JOIN LATERAL (
-            SELECT array_agg(l.field_name) AS fields, array_agg(l.value) AS vals
-            FROM crmsync.write_ledger l WHERE l.object_name = $2 AND l.record_key = {0}) ledger ON true
+        LEFT JOIN (
+            SELECT l.record_key, array_agg(l.field_name) AS fields, array_agg(l.value) AS vals
+            FROM crmsync.write_ledger l WHERE l.object_name = $2 GROUP BY l.record_key) ledger ON ledger.record_key = {0}
         LEFT JOIN crmsync.write_error e ON e.object_name = $2 AND e.record_key = {0}
         """;
 
@@ -53,6 +55,12 @@ internal static class LedgerSql
         {string.Format(System.Globalization.CultureInfo.InvariantCulture, LedgerJoins, "s.key")}
         """;
 
+    /// <summary>
+    /// The record queries join whole tables. Right after a compute (or a first write-back) the statistics still
+    /// describe the previous run, and a nested loop chosen on such estimates repeats the ledger scan per account.
+    /// </summary>
+    public const string WholeTableJoins = "SET LOCAL enable_nestloop = off";
+
     public const string CreateLedgerStaging = """
         CREATE TEMP TABLE write_ledger_in (record_key text NOT NULL, field_name text NOT NULL, value text) ON COMMIT DROP
         """;
@@ -66,6 +74,9 @@ internal static class LedgerSql
         ON CONFLICT (object_name, record_key, field_name)
         DO UPDATE SET value = excluded.value, written_at = excluded.written_at, write_run = excluded.write_run
         """;
+
+    /// <summary>After a large write the planner needs to know the ledger's new size.</summary>
+    public const string AnalyzeLedger = "ANALYZE crmsync.write_ledger";
 
     /// <summary>$1 object, $2 record keys.</summary>
     public const string ClearErrors = "DELETE FROM crmsync.write_error WHERE object_name = $1 AND record_key = ANY($2)";
@@ -107,6 +118,9 @@ internal static class LedgerSql
 
     /// <summary>Only one write-back at a time per database (released when the connection closes, also on a crash).</summary>
     public const string TryLock = "SELECT pg_try_advisory_lock(hashtext('crmsync:writeback'))";
+
+    /// <summary>Pooled connections keep session locks, so the lock is given back explicitly.</summary>
+    public const string Unlock = "SELECT pg_advisory_unlock(hashtext('crmsync:writeback'))";
 
     public const string ReadDescribe = "SELECT fields::text FROM crmsync.write_target_describe WHERE object_name = $1";
 

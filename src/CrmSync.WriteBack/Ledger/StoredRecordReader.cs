@@ -15,7 +15,13 @@ internal static class StoredRecordReader
         NpgsqlConnection connection, string sql, long runId, string objectName,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(sql, connection) { Parameters = { new() { Value = runId }, new() { Value = objectName } } };
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var settings = new NpgsqlCommand(LedgerSql.WholeTableJoins, connection, transaction))
+        {
+            await settings.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = new NpgsqlCommand(sql, connection, transaction) { Parameters = { new() { Value = runId }, new() { Value = objectName } } };
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var valueColumns = Enumerable.Range(0, reader.FieldCount).Where(i => !LedgerColumns.Contains(reader.GetName(i))).ToArray();
         while (await reader.ReadAsync(cancellationToken))
