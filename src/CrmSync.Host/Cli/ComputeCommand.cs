@@ -26,11 +26,8 @@ internal static class ComputeCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var mappings = MappingLoader.LoadFolder(VerbHost.MappingsFolder(VerbHost.CreateBuilder(parse).Configuration));
-        if (mappings.HasErrors)
+        if (await VerbHost.LoadValidMappingsAsync(parse, "nothing was computed") is not { } mappings)
         {
-            await parse.InvocationConfiguration.Error.WriteLineAsync("The mapping files have errors; nothing was computed:" + Environment.NewLine +
-                string.Join(Environment.NewLine, mappings.Problems.Where(p => p.Severity == ProblemSeverity.Error)));
             return ExitCodes.BadUsageOrConfiguration;
         }
 

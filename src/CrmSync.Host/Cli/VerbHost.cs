@@ -2,6 +2,7 @@ using System.CommandLine;
 using CrmSync.Host.Configuration;
 using CrmSync.Host.Database;
 using CrmSync.Sync;
+using CrmSync.Sync.Mappings;
 
 namespace CrmSync.Host.Cli;
 
@@ -29,6 +30,23 @@ internal static class VerbHost
     /// <summary>The mapping folder the configuration names (Sync:MappingsPath), from the repository root.</summary>
     public static string MappingsFolder(IConfiguration configuration) =>
         (configuration.GetSection(SyncOptions.Section).Get<SyncOptions>() ?? new()).MappingsFolder(CrmSyncConfiguration.ContentRoot);
+
+    /// <summary>
+    /// The mapping files of the configured folder; null after printing every error when they have
+    /// errors (<paramref name="nothingDone"/> says what was therefore not done, e.g. "nothing was computed").
+    /// </summary>
+    public static async Task<MappingSet?> LoadValidMappingsAsync(ParseResult parse, string nothingDone)
+    {
+        var mappings = MappingLoader.LoadFolder(MappingsFolder(CreateBuilder(parse).Configuration));
+        if (!mappings.HasErrors)
+        {
+            return mappings;
+        }
+
+        await parse.InvocationConfiguration.Error.WriteLineAsync($"The mapping files have errors; {nothingDone}:" + Environment.NewLine +
+            string.Join(Environment.NewLine, mappings.Problems.Where(p => p.Severity == ProblemSeverity.Error)));
+        return null;
+    }
 
     public static IHost BuildValidated(HostApplicationBuilder builder)
     {

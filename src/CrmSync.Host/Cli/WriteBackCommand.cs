@@ -41,11 +41,8 @@ internal static class WriteBackCommand
 
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
     {
-        var mappings = MappingLoader.LoadFolder(VerbHost.MappingsFolder(VerbHost.CreateBuilder(parse).Configuration));
-        if (mappings.HasErrors)
+        if (await VerbHost.LoadValidMappingsAsync(parse, "nothing was written") is not { } mappings)
         {
-            await parse.InvocationConfiguration.Error.WriteLineAsync("The mapping files have errors; nothing was written:" + Environment.NewLine +
-                string.Join(Environment.NewLine, mappings.Problems.Where(p => p.Severity == ProblemSeverity.Error)));
             return ExitCodes.BadUsageOrConfiguration;
         }
 

@@ -15,7 +15,7 @@ public sealed class KpiExplainer(NpgsqlDataSource dataSource)
     private static readonly IReadOnlyDictionary<string, Recipe> Recipes =
         DealRecipes.All().Concat(ServiceRecipes.All()).Concat(EngagementRecipes.All()).ToDictionary(r => r.Metric, r => r.Recipe);
 
-    private static readonly string[] AllSources = ["deal", "case", "survey", "task", "event", "campaign_member", "contact", "invoice", "product_usage", "lead"];
+    private static readonly string[] AllSources = MetricCatalog.All.SelectMany(m => m.Sources).Distinct().ToArray();
 
     public static IEnumerable<string> Metrics => MetricCatalog.PerAccount.Select(m => m.Name);
 
@@ -47,11 +47,6 @@ public sealed class KpiExplainer(NpgsqlDataSource dataSource)
     private static async Task<List<Fact>> ReadFactsAsync(NpgsqlConnection connection, StoredRun run, string accountId, string[] tables, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var timeZone = new NpgsqlCommand("SET LOCAL TimeZone = 'UTC'", connection, transaction))
-        {
-            await timeZone.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         var parameters = new RunParameters(run.Id, run.Window, run.Options, AllSources, MetricCatalog.All.Select(m => m.Name).ToList(), accountId);
         await parameters.CreateTableAsync(connection, transaction, cancellationToken);
         var facts = new List<Fact>();

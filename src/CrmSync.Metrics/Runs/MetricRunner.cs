@@ -45,7 +45,7 @@ public sealed class MetricRunner(NpgsqlDataSource dataSource, IOptions<MetricsOp
     {
         var timings = new Dictionary<string, long>(StringComparer.Ordinal);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, transaction, "SET LOCAL TimeZone = 'UTC'; SET LOCAL work_mem = '128MB'", cancellationToken);
+        await ExecuteAsync(connection, transaction, "SET LOCAL work_mem = '128MB'", cancellationToken);
         await run.CreateTableAsync(connection, transaction, cancellationToken);
         foreach (var (step, files) in KpiSql.ComputeSteps)
         {

@@ -16,9 +16,17 @@ internal sealed record RunParameters(
     public static IReadOnlyList<string> ConfiguredIn(SourceAvailability availability) =>
         MetricCatalog.All.Where(m => m.IsConfigured(availability)).Select(m => m.Name).ToList();
 
-    /// <summary>Creates the <c>run_params</c> table (dropped at commit) in the caller's transaction.</summary>
+    /// <summary>
+    /// Creates the <c>run_params</c> table (dropped at commit) in the caller's transaction, which it
+    /// puts in UTC: the metric SQL takes the date of an instant with <c>::date</c>.
+    /// </summary>
     public async Task CreateTableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
+        await using (var utc = new NpgsqlCommand("SET LOCAL TimeZone = 'UTC'", connection, transaction))
+        {
+            await utc.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = new NpgsqlCommand(KpiSql.Read("run_params"), connection, transaction);
         var p = command.Parameters;
         p.AddWithValue("run_id", RunId);
