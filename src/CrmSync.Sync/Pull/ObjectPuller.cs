@@ -115,13 +115,16 @@ public sealed class ObjectPuller(
     /// Hard-deleted rows (CampaignMember) never show up in a pull: when the org's count differs
     /// from ours, compare Ids. Soft deletions leave the recycle bin after 15 days: when the last
     /// successful pull, or the org's newest change before this pull, is older than that (or on a
-    /// forced full pull), always compare.
+    /// forced full pull), always compare. A run that resumes an interrupted full pull also
+    /// always compares: rows stored before the interruption may since have been hard-deleted,
+    /// and the pull that was cut short never got to its own comparison.
     /// </summary>
     private async Task<long> ReconcileIfNeededAsync(PullPlan plan, bool full, SyncState? before, DateTime? watermark, CancellationToken cancellationToken)
     {
         var beyondRecycleBin = watermark - before?.Watermark > RecycleBinRetention
             || time.GetUtcNow().UtcDateTime - before?.LastSuccessAt > RecycleBinRetention;
-        var compareAlways = before is not null && (full || beyondRecycleBin);
+        var resumesFullPull = before is { FullPullComplete: false };
+        var compareAlways = before is not null && (full || beyondRecycleBin || resumesFullPull);
         if (!compareAlways && !(plan.Mapping.Deletes == DeleteMode.Hard && before is { FullPullComplete: true }))
         {
             return 0;

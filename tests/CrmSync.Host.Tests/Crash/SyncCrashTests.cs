@@ -24,9 +24,11 @@ public sealed class SyncCrashTests(PostgresServer server, ITestOutputHelper outp
 
         // Every crashed run re-pulls everything (--full), so each one has COPY and merge work to be
         // killed in; now and then the org changes in between, with deletes.
+        // A run that finishes before its kill is not counted: on a loaded machine some will, so
+        // runs go on (twice the planned number at most) until enough of them were killed.
         var random = new Random(20261123);
         var killedMidway = 0;
-        for (var i = 0; i < Kills; i++)
+        for (var i = 0; i < Kills * 2 && killedMidway < Kills; i++)
         {
             if (i % 4 == 1)
             {
@@ -34,7 +36,7 @@ public sealed class SyncCrashTests(PostgresServer server, ITestOutputHelper outp
                 (await http.PostAsync(new Uri(sandbox.BaseUri, "/__sandbox/advance?days=5"), null)).EnsureSuccessStatusCode();
             }
 
-            var delay = TimeSpan.FromMilliseconds(random.Next(300, (int)first.Elapsed.TotalMilliseconds));
+            var delay = TimeSpan.FromMilliseconds(random.Next(300, (int)(first.Elapsed.TotalMilliseconds * 0.9)));
             var run = await SyncCrashProcess.RunAsync(sandbox, crashed, full: true, SmallBatches, killAfter: delay);
             killedMidway += run.Killed ? 1 : 0;
             output.WriteLine($"run {i}: kill after {delay.TotalMilliseconds:0} ms: {(run.Killed ? "killed" : "had finished")}");
@@ -45,7 +47,7 @@ public sealed class SyncCrashTests(PostgresServer server, ITestOutputHelper outp
         await SyncCrashProcess.RunAsync(sandbox, reference, full: false, SmallBatches);
 
         Assert.Equal(0, last.ExitCode);
-        Assert.True(killedMidway >= Kills * 3 / 4, $"only {killedMidway} of {Kills} runs were killed before they finished");
+        Assert.True(killedMidway >= 10, $"only {killedMidway} runs were killed before they finished");
         foreach (var source in LogicalCatalog.Sources)
         {
             Assert.Equal(await SyncCrashStore.DumpAsync(reference, source), await SyncCrashStore.DumpAsync(crashed, source));

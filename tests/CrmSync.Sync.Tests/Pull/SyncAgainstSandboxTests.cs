@@ -154,6 +154,29 @@ public sealed class SyncAgainstSandboxTests(PostgresServer server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_full_pull_resumed_after_a_crash_still_finds_hard_deleted_rows()
+    {
+        await using var harness = await SyncHarness.StartAsync(server, accounts: 150);
+        await harness.SyncAsync();
+
+        // What a full pull killed after its last merged batch leaves: the watermark of that batch,
+        // the full pull not marked complete. Then a campaign member is hard-deleted in the org.
+        await harness.ExecuteAsync("""
+            UPDATE crmsync.sync_state
+            SET full_pull_complete = false
+            WHERE source = 'campaign_member'
+            """);
+        var member = (await harness.StoredAsync("campaign_member")).Keys.Order(StringComparer.Ordinal).First();
+        await harness.Get<Salesforce.Rest.ISalesforceClient>().DeleteRecordAsync("CampaignMember", member);
+
+        var resumed = await harness.SyncAsync();
+
+        Assert.False(resumed.Single(r => r.Source == "campaign_member").Full);
+        Assert.Equal(1, resumed.Single(r => r.Source == "campaign_member").Reconciled);
+        await AssertStoreEqualsOrgAsync(harness);
+    }
+
+    [Fact]
     public async Task A_first_load_that_hands_over_from_rest_to_bulk_mid_way_stores_each_row_once()
     {
         int live, withDeleted;

@@ -100,6 +100,15 @@ public sealed class SyncHarness : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Runs SQL against the store, to put it in a state a crash would leave.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         host.Dispose();
