@@ -11,11 +11,7 @@ namespace CrmSync.Host.Cli;
 /// <summary><c>compute [--as-of T]</c>: every KPI (and CLV) from the synced tables into a new metric run.</summary>
 internal static class ComputeCommand
 {
-    private static readonly Option<DateTimeOffset?> AsOf = new("--as-of")
-    {
-        Description = "The instant the run describes, e.g. 2026-11-01 or 2026-11-01T12:00:00Z (UTC unless an offset is given). Default: now.",
-        CustomParser = result => ParseAsOf(result),
-    };
+    private static readonly Option<DateTimeOffset?> AsOf = CreateAsOfOption("Default: now.");
 
     public static Command Create()
     {
@@ -36,7 +32,7 @@ internal static class ComputeCommand
         var runner = host.Services.GetRequiredService<MetricRunner>();
         var console = CliConsole.For(parse.InvocationConfiguration.Output);
         var summary = await console.Status().StartAsync("computing", context =>
-            runner.RunAsync(parse.GetValue(AsOf), MappedFields(mappings), new Progress<string>(step => context.Status($"computing: {step}")), cancellationToken));
+            runner.RunAsync(parse.GetValue(AsOf), Pipeline.MappingViews.MappedFields(mappings), new Progress<string>(step => context.Status($"computing: {step}")), cancellationToken));
 
         console.MarkupLineInterpolated($"Metric run [bold]{summary.RunId}[/]: {summary.Accounts:N0} accounts, as-of {summary.Window.AsOf:u}, window from {summary.Window.WindowStart:u}.");
         var table = new Table().AddColumns("step", "ms");
@@ -58,11 +54,12 @@ internal static class ComputeCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The logical fields each mapped source feeds (Id is always there).</summary>
-    internal static IReadOnlyDictionary<string, IReadOnlySet<string>> MappedFields(MappingSet mappings) =>
-        mappings.Sources.ToDictionary(
-            s => s.Source,
-            s => (IReadOnlySet<string>)s.Fields.Select(f => f.Logical).Append("id").ToHashSet(StringComparer.Ordinal));
+    /// <summary>The <c>--as-of</c> option; <paramref name="defaultText"/> says what happens without it.</summary>
+    internal static Option<DateTimeOffset?> CreateAsOfOption(string defaultText) => new("--as-of")
+    {
+        Description = "The instant the run describes, e.g. 2026-11-01 or 2026-11-01T12:00:00Z (UTC unless an offset is given). " + defaultText,
+        CustomParser = ParseAsOf,
+    };
 
     private static DateTimeOffset? ParseAsOf(System.CommandLine.Parsing.ArgumentResult result)
     {

@@ -21,6 +21,8 @@ public static class CrmSyncCommandLine
         KpiCommand.Create(),
         ClvCommand.Create(),
         WriteBackCommand.Create(),
+        RunCommand.Create(),
+        Demo.DemoCommand.Create(),
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)

@@ -53,9 +53,7 @@ internal static class SyncCommand
             console.Profile.Width = 140;
         }
 
-        var results = await console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RowsColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .StartAsync(context => runner.RunAsync(sources, parse.GetValue(Full), new ProgressBridge(context, sources), cancellationToken));
+        var results = await SyncProgressDisplay.RunAsync(console, sources, progress => runner.RunAsync(sources, parse.GetValue(Full), progress, cancellationToken));
 
         console.Write(Summary(results));
         foreach (var warning in results.SelectMany(r => r.Warnings))
@@ -80,41 +78,4 @@ internal static class SyncCommand
     }
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
-
-    /// <summary>Feeds pull progress into one progress task per source.</summary>
-    private sealed class ProgressBridge(ProgressContext context, IReadOnlyList<SourceMapping> sources) : IProgress<PullProgress>
-    {
-        private readonly Dictionary<string, ProgressTask> tasks = sources.ToDictionary(
-            s => s.Source, s => context.AddTask(s.ObjectName, autoStart: false, maxValue: 1));
-
-        public void Report(PullProgress value)
-        {
-            var task = tasks[value.Source];
-            if (task.IsFinished)
-            {
-                return;
-            }
-
-            if (!task.IsStarted)
-            {
-                task.StartTask();
-            }
-
-            task.IsIndeterminate = value.Expected is null;
-            task.MaxValue = Math.Max(value.Expected ?? value.Rows, value.Rows);
-            task.Value = value.Rows;
-            task.Description = $"{value.Source} ({value.Transport})";
-            if (value.Done)
-            {
-                task.StopTask();
-            }
-        }
-    }
-
-    /// <summary>Rows so far and rows per second.</summary>
-    private sealed class RowsColumn : ProgressColumn
-    {
-        public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
-            new Text($"{task.Value:N0} rows, {task.Speed ?? 0:N0}/s");
-    }
 }

@@ -55,7 +55,7 @@ internal static class WriteBackCommand
         try
         {
             report = await console.Status().StartAsync(dryRun ? "comparing" : "writing back", context =>
-                runner.RunAsync(Targets(mappings), dryRun, new Progress<WriteBackProgress>(p => context.Status(Describe(p))), cancellationToken));
+                runner.RunAsync(Pipeline.MappingViews.WriteTargets(mappings), dryRun, new Progress<WriteBackProgress>(p => context.Status(Describe(p))), cancellationToken));
         }
         catch (WriteBackException e)
         {
@@ -71,13 +71,6 @@ internal static class WriteBackCommand
         WriteBackPrinter.WriteSummary(console, report);
         return report.Failed > 0 ? ExitCodes.Failed : ExitCodes.Success;
     }
-
-    /// <summary>The mapped targets, Account fields first, then snapshots.</summary>
-    internal static IReadOnlyList<WriteTarget> Targets(MappingSet mappings) =>
-        mappings.Targets
-            .OrderBy(t => t.Target == WriteTarget.Account ? 0 : 1)
-            .Select(t => new WriteTarget(t.Target, t.ObjectName, t.Fields.Select(f => new TargetField(f.Logical, f.ApiName)).ToList(), t.ExternalIdField))
-            .ToList();
 
     private static string Describe(WriteBackProgress progress) => progress.Total > 0
         ? string.Create(CultureInfo.InvariantCulture, $"{progress.Target}: {progress.Phase} {progress.Done:N0} of {progress.Total:N0} records")

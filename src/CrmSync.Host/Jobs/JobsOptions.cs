@@ -23,6 +23,18 @@ public sealed class JobsOptions
     /// <summary>The queue sync jobs go to, unless <see cref="Objects"/> says otherwise.</summary>
     public string SyncQueue { get; set; } = "default";
 
+    /// <summary>When the whole pipeline (sync every source → compute → write back) runs (cron, UTC).</summary>
+    public string PipelineCron { get; set; } = "0 * * * *";
+
+    /// <summary>The queue of the pipeline's own jobs (start, compute, write-back); its syncs use their source's queue.</summary>
+    public string PipelineQueue { get; set; } = "default";
+
+    /// <summary>
+    /// The as-of a scheduled pipeline computes for: <c>day</c> (the last UTC midnight), <c>hour</c> (the last full hour)
+    /// or <c>now</c>. With <c>day</c>, runs during one day give the same numbers, so only real changes are written back.
+    /// </summary>
+    public string PipelineAsOf { get; set; } = "day";
+
     /// <summary>Per-source overrides, e.g. <c>Jobs:Objects:deal:SyncCron</c> = <c>*/5 * * * *</c>.</summary>
     public Dictionary<string, ObjectSchedule> Objects { get; set; } = [];
 

@@ -19,6 +19,13 @@ internal sealed partial class JobsOptionsValidator : IValidateOptions<JobsOption
 
         CheckCron(failures, "Jobs:SyncCron", options.SyncCron);
         CheckQueue(failures, "Jobs:SyncQueue", options.SyncQueue);
+        CheckCron(failures, "Jobs:PipelineCron", options.PipelineCron);
+        CheckQueue(failures, "Jobs:PipelineQueue", options.PipelineQueue);
+        if (!Pipeline.PipelineAsOf.IsKnown(options.PipelineAsOf))
+        {
+            failures.Add($"Jobs:PipelineAsOf must be one of {string.Join(", ", Pipeline.PipelineAsOf.Names)} (was '{options.PipelineAsOf}').");
+        }
+
         foreach (var (source, schedule) in options.Objects)
         {
             if (Sync.Mappings.LogicalCatalog.Source(source) is null)

@@ -1,7 +1,10 @@
+using CrmSync.Host.Pipeline;
 using CrmSync.Salesforce;
 using CrmSync.Sync;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.PostgreSql;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -12,9 +15,7 @@ public static class JobsRegistration
     /// <summary>Hangfire on PostgreSQL (its own schema in CrmSync's database) and this process's job server.</summary>
     public static IServiceCollection AddCrmSyncJobs(this IServiceCollection services)
     {
-        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>();
-
+        services.AddJobsOptions();
         services.AddHangfire((provider, configuration) =>
         {
             var options = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
@@ -39,15 +40,28 @@ public static class JobsRegistration
             var options = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
             server.WorkerCount = options.WorkerCount;
             server.Queues = options.Queues;
+
+            // This server's own filters (Hangfire's global ones are process-wide, and tests build many hosts).
+            var filters = new JobFilterCollection { new PipelineFailureFilter(provider.GetRequiredService<IServiceScopeFactory>()) };
+            server.FilterProvider = new JobFilterProviderCollection(JobFilterProviders.Providers, filters);
         });
         return services;
     }
 
-    /// <summary>The Salesforce client, the sync engine and one recurring sync job per mapped source.</summary>
+    /// <summary>The <c>Jobs</c> section (schedules, queues, the pipeline's as-of), validated at start.</summary>
+    public static IServiceCollection AddJobsOptions(this IServiceCollection services)
+    {
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JobsOptions>, JobsOptionsValidator>());
+        return services;
+    }
+
+    /// <summary>The Salesforce client, the sync engine, one recurring sync job per mapped source, and the pipeline's jobs.</summary>
     public static IServiceCollection AddCrmSyncSyncJobs(this IServiceCollection services)
     {
         services.AddSalesforce().AddCrmSyncSync();
         services.AddHostedService<SyncSchedule>();
+        services.AddCrmSyncPipelineJobs();
         return services;
     }
 }
