@@ -1,4 +1,5 @@
 using CrmSync.Salesforce.Rest;
+using CrmSync.Store.Synced;
 using CrmSync.Sync.Mappings;
 using CrmSync.Sync.Pull;
 using Microsoft.Extensions.Hosting;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace CrmSync.Sync;
 
 /// <summary>Pulls every mapped source (or the ones asked for), accounts first.</summary>
-public sealed class SyncRunner(ObjectPuller puller, ISalesforceClient salesforce, IOptions<SyncOptions> options, IHostEnvironment environment)
+public sealed class SyncRunner(
+    ObjectPuller puller, ISalesforceClient salesforce, SyncHistoryStore history, IOptions<SyncOptions> options, IHostEnvironment environment, TimeProvider clock)
 {
     public MappingSet LoadMappings() => MappingLoader.LoadFolder(options.Value.MappingsFolder(environment.ContentRootPath));
 
@@ -52,10 +54,32 @@ public sealed class SyncRunner(ObjectPuller puller, ISalesforceClient salesforce
                 continue;
             }
 
-            results.Add(await puller.PullAsync(source, full, progress, cancellationToken));
+            results.Add(await PullRecordedAsync(source, full, progress, cancellationToken));
         }
 
         return results;
+    }
+
+    /// <summary>Pulls one source and appends the outcome to the sync history (a failure too, then rethrows).</summary>
+    private async Task<PullResult> PullRecordedAsync(SourceMapping source, bool full, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    {
+        var started = clock.GetUtcNow();
+        PullResult pull;
+        try
+        {
+            pull = await puller.PullAsync(source, full, progress, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await history.RecordAsync(new SyncHistoryEntry(source.Source, started, clock.GetUtcNow(), Succeeded: false, Error: e.Message), CancellationToken.None);
+            throw;
+        }
+
+        await history.RecordAsync(
+            new SyncHistoryEntry(source.Source, started, clock.GetUtcNow(), Succeeded: true, pull.Full, pull.Transport, pull.RowsRead,
+                pull.Changes.Inserted, pull.Changes.Updated, pull.Changes.Deleted + pull.Reconciled),
+            cancellationToken);
+        return pull;
     }
 
     private static bool Matches(SourceMapping source, string name) =>

@@ -17,6 +17,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SyncedTableWriter>();
         services.TryAddSingleton<SyncStateStore>();
+        services.TryAddSingleton<SyncHistoryStore>();
         services.TryAddTransient<IdReconciler>();
         services.TryAddTransient<ObjectPuller>();
         services.TryAddTransient<SyncRunner>();

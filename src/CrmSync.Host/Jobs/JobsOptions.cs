@@ -7,8 +7,14 @@ public sealed class JobsOptions
 
     public int WorkerCount { get; set; } = Math.Max(2, Environment.ProcessorCount);
 
-    /// <summary>Queues this server takes work from, most important first; run several servers with different queues to split the work.</summary>
-    public string[] Queues { get; set; } = ["default"];
+    /// <summary>
+    /// Queues this server takes work from, most important first; run several servers with different queues to split the
+    /// work. Empty means <c>default</c> (a non-empty default here would be kept next to configured queues: the binder
+    /// appends to arrays).
+    /// </summary>
+    public string[] Queues { get; set; } = [];
+
+    public string[] EffectiveQueues => Queues.Length > 0 ? Queues : ["default"];
 
     /// <summary>How long a fetched job stays invisible to other servers; renewed while it runs (sliding), so long syncs are not re-queued.</summary>
     public int InvisibilityTimeoutMinutes { get; set; } = 30;

@@ -44,12 +44,6 @@ internal sealed partial class JobsOptionsValidator : IValidateOptions<JobsOption
             }
         }
 
-        if (options.Queues is not { Length: > 0 })
-        {
-            failures.Add("Jobs:Queues must name at least one queue (default: default).");
-            return ValidateOptionsResult.Fail(failures);
-        }
-
         failures.AddRange(options.Queues
             .Select((queue, index) => (queue, index))
             .Where(q => !QueueName().IsMatch(q.queue ?? string.Empty))

@@ -39,7 +39,7 @@ public static class JobsRegistration
         {
             var options = provider.GetRequiredService<IOptions<JobsOptions>>().Value;
             server.WorkerCount = options.WorkerCount;
-            server.Queues = options.Queues;
+            server.Queues = options.EffectiveQueues;
 
             // This server's own filters (Hangfire's global ones are process-wide, and tests build many hosts).
             var filters = new JobFilterCollection { new PipelineFailureFilter(provider.GetRequiredService<IServiceScopeFactory>()) };

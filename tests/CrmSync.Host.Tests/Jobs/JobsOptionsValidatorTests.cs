@@ -1,4 +1,5 @@
 using CrmSync.Host.Jobs;
+using Microsoft.Extensions.Configuration;
 
 namespace CrmSync.Host.Tests.Jobs;
 
@@ -32,10 +33,22 @@ public sealed class JobsOptionsValidatorTests
     }
 
     [Fact]
-    public void No_queue_or_a_repeated_queue_is_refused()
+    public void No_queue_means_the_default_one_and_a_repeated_queue_is_refused()
     {
-        Assert.Equal("Jobs:Queues must name at least one queue (default: default).", Validator.Validate(null, new JobsOptions { Queues = [] }).FailureMessage);
+        Assert.Equal(["default"], new JobsOptions { Queues = [] }.EffectiveQueues);
         Assert.Contains("twice", Validator.Validate(null, new JobsOptions { Queues = ["sync", "sync"] }).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Configured_queues_replace_the_default_queue_instead_of_joining_it()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:Queues:0"] = "observer" })
+            .Build();
+
+        var options = configuration.GetSection("Jobs").Get<JobsOptions>()!;
+
+        Assert.Equal(["observer"], options.EffectiveQueues);
     }
 
     [Fact]
