@@ -11,6 +11,7 @@ public static class CrmSyncCommandLine
     public static RootCommand Create() => new("CrmSync: Salesforce data → PostgreSQL → customer KPIs and CLV → back to Salesforce.")
     {
         GlobalOptions.Set,
+        GlobalOptions.Org,
         DbCommand.Create(),
         ServeCommand.Create(),
         SfCommand.Create(),

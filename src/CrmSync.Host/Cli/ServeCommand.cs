@@ -7,10 +7,9 @@ internal static class ServeCommand
 {
     public const string DefaultUrls = "http://localhost:5080";
 
-    private static readonly Option<string> Urls = new("--urls")
+    private static readonly Option<string?> Urls = new("--urls")
     {
-        Description = "Addresses to listen on, separated by ';'.",
-        DefaultValueFactory = _ => DefaultUrls,
+        Description = $"Addresses to listen on, separated by ';'. Default: the setting Urls (e.g. per org, Orgs:<name>:Urls), else {DefaultUrls}.",
     };
 
     public static Command Create()
@@ -21,7 +20,7 @@ internal static class ServeCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var app = await CrmSyncWebApplication.BuildAsync(GlobalOptions.SettingsFrom(parse), parse.GetRequiredValue(Urls), cancellationToken);
+            await using var app = await CrmSyncWebApplication.BuildAsync(GlobalOptions.SettingsFrom(parse), parse.GetValue(Urls), cancellationToken);
             await app.StartAsync(cancellationToken);
             var output = parse.InvocationConfiguration.Output;
             foreach (var url in app.Urls)

@@ -4,7 +4,8 @@ namespace CrmSync.Host.Configuration;
 
 /// <summary>
 /// One configuration order for every verb and the server: appsettings.json, user secrets,
-/// <c>CRMSYNC_</c> environment variables, then values given on the command line.
+/// <c>CRMSYNC_</c> environment variables, the chosen org's section (<see cref="OrgSelection"/>), then values
+/// given on the command line.
 /// </summary>
 public static class CrmSyncConfiguration
 {
@@ -20,13 +21,22 @@ public static class CrmSyncConfiguration
         this IHostApplicationBuilder builder, IEnumerable<KeyValuePair<string, string?>> commandLineValues)
     {
         var configuration = builder.Configuration;
+        var commandLine = commandLineValues.ToList();
         configuration.Sources.Clear();
         configuration.SetBasePath(builder.Environment.ContentRootPath)
             .AddJsonFile("appsettings.json", optional: true, reloadOnChange: false)
             .AddJsonFile($"appsettings.{builder.Environment.EnvironmentName}.json", optional: true, reloadOnChange: false)
             .AddUserSecrets(typeof(CrmSyncConfiguration).Assembly, optional: true)
             .AddEnvironmentVariables(EnvironmentPrefix)
-            .AddInMemoryCollection(commandLineValues);
+            .AddInMemoryCollection(commandLine);
+
+        // The chosen org's section lies between the shared values and the command line.
+        var org = OrgSelection.Overlay(configuration, commandLine);
+        if (org.Count > 0)
+        {
+            configuration.Sources.Insert(configuration.Sources.Count - 1, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = org });
+        }
+
         return builder;
     }
 
