@@ -12,6 +12,9 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     private ServeProcess(Process process) => this.process = process;
 
+    /// <summary>The address the process said it serves on.</summary>
+    public Uri Url => new(System.Text.RegularExpressions.Regex.Match(Log, @"serving on (\S+): dashboard").Groups[1].Value);
+
     public string Log
     {
         get
