@@ -14,13 +14,18 @@ internal sealed record SyncCrashRun(int ExitCode, bool Killed, TimeSpan Elapsed,
 /// </summary>
 internal static class SyncCrashProcess
 {
-    public static async Task<SyncCrashRun> RunAsync(
+    public static Task<SyncCrashRun> RunAsync(
         SandboxServer sandbox, string connectionString, bool full, IReadOnlyDictionary<string, string?> settings,
+        TimeSpan? killAfter = null, Func<string, bool>? killOnLine = null) =>
+        RunVerbAsync(sandbox, connectionString, full ? ["sync", "--full"] : ["sync"], settings, killAfter, killOnLine);
+
+    /// <summary>Runs any verb; killed after <paramref name="killAfter"/>, or that long after a line <paramref name="killOnLine"/> accepts.</summary>
+    public static async Task<SyncCrashRun> RunVerbAsync(
+        SandboxServer sandbox, string connectionString, string[] verb, IReadOnlyDictionary<string, string?> settings,
         TimeSpan? killAfter = null, Func<string, bool>? killOnLine = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.Environment["CRMSYNC_CONTENT_ROOT"] = RepositoryRoot.Path;
-        string[] verb = full ? ["sync", "--full"] : ["sync"];
         foreach (var argument in verb.Prepend(Path.Combine(AppContext.BaseDirectory, "crmsync.dll")).Concat(Settings(sandbox, connectionString, settings)))
         {
             start.ArgumentList.Add(argument);
@@ -51,7 +56,8 @@ internal static class SyncCrashProcess
         process.BeginErrorReadLine();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var exited = process.WaitForExitAsync();
-        var trigger = killAfter is { } delay ? Task.Delay(delay) : killOnLine is not null ? lineSeen.Task : null;
+        var trigger = killOnLine is not null ? lineSeen.Task.ContinueWith(_ => Task.Delay(killAfter ?? TimeSpan.Zero)).Unwrap()
+            : killAfter is { } delay ? Task.Delay(delay) : null;
         var killed = false;
         if (trigger is not null && await Task.WhenAny(exited, trigger) != exited)
         {
@@ -65,7 +71,7 @@ internal static class SyncCrashProcess
         var log = stderr.ToString();
         if (!killed && process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"crmsync sync exited {process.ExitCode}: {log}");
+            throw new InvalidOperationException($"crmsync {string.Join(' ', verb)} exited {process.ExitCode}: {log}");
         }
 
         return new SyncCrashRun(killed ? -9 : process.ExitCode, killed, clock.Elapsed, log);
