@@ -1,4 +1,6 @@
 using CrmSync.Host.Jobs;
+using CrmSync.Host.Pipeline;
+using Hangfire;
 using Hangfire.Dashboard;
 using Hangfire.Storage;
 
@@ -12,6 +14,7 @@ internal static class CrmSyncDashboardRoutes
 {
     public const string PagePath = "/crmsync";
     public const string SyncAllPath = "/crmsync/sync-all";
+    public const string RunPipelinePath = "/crmsync/run-pipeline";
 
     static CrmSyncDashboardRoutes()
     {
@@ -19,6 +22,7 @@ internal static class CrmSyncDashboardRoutes
 
         // A POST from the page's button; Hangfire's middleware has already checked authorization and the antiforgery token.
         DashboardRoutes.Routes.AddCommand(SyncAllPath, TriggerEverySync);
+        DashboardRoutes.Routes.AddCommand(RunPipelinePath, StartPipeline);
         NavigationMenu.Items.Add(page => new MenuItem(CrmSyncPage.Title, page.Url.To(PagePath))
         {
             Active = page.RequestPath.StartsWith(PagePath, StringComparison.OrdinalIgnoreCase),
@@ -30,10 +34,15 @@ internal static class CrmSyncDashboardRoutes
     {
     }
 
-    /// <summary>
-    /// Triggers every <c>sync:&lt;source&gt;</c> recurring job now, on its own queue and with its own retries and lock.
-    /// PIPELINE: once the pipeline's recurring job exists, trigger it here instead of the per-object syncs.
-    /// </summary>
+    /// <summary>Starts a pipeline run (or resumes the one still running), as the recurring <c>pipeline</c> job does.</summary>
+    private static bool StartPipeline(DashboardContext context)
+    {
+        context.GetBackgroundJobClient().Enqueue<PipelineJob>(job => job.StartOrResumeAsync("dashboard", CancellationToken.None));
+        DashboardLog.PipelineTriggered(context.GetHttpContext().RequestServices.GetRequiredService<ILogger<CrmSyncPage>>());
+        return true;
+    }
+
+    /// <summary>Triggers every <c>sync:&lt;source&gt;</c> recurring job now, on its own queue and with its own retries and lock.</summary>
     private static bool TriggerEverySync(DashboardContext context)
     {
         List<string> ids;

@@ -7,10 +7,11 @@ using Hangfire.Dashboard.Pages;
 namespace CrmSync.Host.Dashboard;
 
 /// <summary>
-/// The CrmSync page inside Hangfire's dashboard (<c>/hangfire/crmsync</c>), in Hangfire's own layout: per-object sync
-/// status, the API budget, the last metric run with its data quality, write-back, and a button that syncs every object.
+/// The CrmSync page inside Hangfire's dashboard (<c>/hangfire/crmsync</c>), in Hangfire's own layout: the pipeline
+/// (its runs and the newest one's steps, and a button that starts one), per-object sync status, the API budget, the
+/// last metric run with its data quality, and write-back results with the records still failing.
 /// </summary>
-internal sealed class CrmSyncPage : RazorPage
+internal sealed partial class CrmSyncPage : RazorPage
 {
     public const string Title = "CrmSync";
 
@@ -19,6 +20,7 @@ internal sealed class CrmSyncPage : RazorPage
         Layout = new LayoutPage(Title);
         var status = Context.GetHttpContext().RequestServices.GetRequiredService<DashboardStatusReader>().Read();
         WriteLiteral($"""<div class="row"><div class="col-md-12"><h1 id="page-title" class="page-header">{Title}</h1>""");
+        WritePipeline(status.Pipeline);
         WriteObjects(status);
         WriteBudget(status.Budget);
         WriteLastRun(status.LastRun);
@@ -107,19 +109,10 @@ internal sealed class CrmSyncPage : RazorPage
         WriteLiteral("</tbody></table></div>");
     }
 
-    /// <summary>WRITE-BACK: render <see cref="WriteBackStatus"/> here (last write run, fields written, the error table) once it is filled.</summary>
-    private void WriteWriteBack(WriteBackStatus? writeBack)
-    {
-        WriteLiteral("""<h3>Write-back</h3>""");
-        WriteLiteral(writeBack is null
-            ? """<p id="crmsync-writeback">Write-back results are not shown here yet.</p>"""
-            : """<p id="crmsync-writeback"></p>""");
-    }
+    internal static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
 
-    private static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    internal static string Number(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "–";
 
-    private static string Number(long? value) => value?.ToString("N0", CultureInfo.InvariantCulture) ?? "–";
-
-    private static string Instant(DateTimeOffset? value) =>
+    internal static string Instant(DateTimeOffset? value) =>
         value is { } v ? E(v.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)) : "–";
 }

@@ -7,4 +7,7 @@ internal static partial class DashboardLog
 
     [LoggerMessage(7002, LogLevel.Information, "Sync of every object triggered from the dashboard: {Jobs}")]
     public static partial void SyncAllTriggered(ILogger logger, string jobs);
+
+    [LoggerMessage(7003, LogLevel.Information, "Pipeline run requested from the dashboard")]
+    public static partial void PipelineTriggered(ILogger logger);
 }

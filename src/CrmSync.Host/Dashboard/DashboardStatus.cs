@@ -7,7 +7,8 @@ internal sealed record DashboardStatus(
     IReadOnlyList<ObjectStatus> Objects,
     ApiBudgetSnapshot? Budget,
     MetricRunStatus? LastRun,
-    WriteBackStatus? WriteBack,
+    WriteBackStatus WriteBack,
+    PipelineView Pipeline,
     DateTimeOffset ReadAt);
 
 /// <summary>One source: its <c>crmsync.sync_state</c> row (null fields before its first pull) and its recurring job.</summary>
@@ -35,8 +36,19 @@ internal sealed record MetricRunStatus(
 
 internal sealed record QualityRow(string Metric, bool Configured, long RecordsUsed, long RecordsSkipped, IReadOnlyList<KeyValuePair<string, long>> Reasons);
 
-/// <summary>
-/// WRITE-BACK: the place for write-back results (last write run, records and fields written, the error table).
-/// Nothing fills it yet; <see cref="DashboardStatusReader"/> returns null and the page says so.
-/// </summary>
-internal sealed record WriteBackStatus;
+/// <summary>The newest write runs (<c>crmsync.write_run</c>) and the records still failing (<c>crmsync.write_error</c>), newest first.</summary>
+internal sealed record WriteBackStatus(IReadOnlyList<WriteRunRow> Runs, IReadOnlyList<WriteErrorRow> Errors, long ErrorCount);
+
+internal sealed record WriteRunRow(
+    long Id, long? MetricRunId, bool DryRun, string Status, DateTimeOffset StartedAt, long? ElapsedMs, int ApiCalls,
+    IReadOnlyList<KeyValuePair<string, long>> Outcomes, IReadOnlyList<KeyValuePair<string, long>> ErrorCodes, string? Error);
+
+internal sealed record WriteErrorRow(
+    string ObjectName, string Record, string Fields, string Code, string Message, bool Retryable, int Attempts, DateTimeOffset LastFailedAt, DateTimeOffset? NextRetryAt);
+
+/// <summary>Whether the pipeline can be triggered here, its newest runs, and the steps of the newest one.</summary>
+internal sealed record PipelineView(bool Scheduled, IReadOnlyList<PipelineRunRow> Runs, IReadOnlyList<PipelineStepRow> Steps);
+
+internal sealed record PipelineRunRow(long Id, string Trigger, DateTimeOffset AsOf, string Status, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string? Error);
+
+internal sealed record PipelineStepRow(string Step, string Status, int Attempts, string? JobId, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Summary, string? Error);

@@ -14,8 +14,19 @@ namespace CrmSync.Host.Dashboard;
 /// </summary>
 internal sealed class DashboardStatusReader(NpgsqlDataSource dataSource, JobStorage storage, TimeProvider clock, IApiBudget? budget = null)
 {
-    public DashboardStatus Read() =>
-        new(ReadObjects(), budget?.Snapshot, ReadLastRun(), WriteBack: null, clock.GetUtcNow());
+    public DashboardStatus Read()
+    {
+        var objects = ReadObjects();
+        var pipelineScheduled = RecurringJobIds().Contains(Pipeline.PipelineSchedule.JobId);
+        return new(objects, budget?.Snapshot, ReadLastRun(), DashboardHistoryReader.ReadWriteBack(dataSource),
+            DashboardHistoryReader.ReadPipeline(dataSource, pipelineScheduled), clock.GetUtcNow());
+    }
+
+    private HashSet<string> RecurringJobIds()
+    {
+        using var connection = storage.GetConnection();
+        return connection.GetRecurringJobs().Select(job => job.Id).ToHashSet(StringComparer.Ordinal);
+    }
 
     private List<ObjectStatus> ReadObjects()
     {
@@ -82,11 +93,11 @@ internal sealed class DashboardStatusReader(NpgsqlDataSource dataSource, JobStor
         return run with { Quality = quality };
     }
 
-    private static DateTimeOffset? NullableInstant(NpgsqlDataReader reader, int ordinal) =>
+    internal static DateTimeOffset? NullableInstant(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 
     /// <summary>A JSON object of numbers (step timings, skip reasons) as ordered pairs; anything else in it is left out.</summary>
-    private static List<KeyValuePair<string, T>> JsonPairs<T>(string json, Func<JsonElement, T> read)
+    internal static List<KeyValuePair<string, T>> JsonPairs<T>(string json, Func<JsonElement, T> read)
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.ValueKind != JsonValueKind.Object

@@ -1,16 +1,15 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using CrmSync.Host.Pipeline;
+using CrmSync.Host.Tests.Dashboard;
 using CrmSync.Host.Tests.Pipeline;
 using CrmSync.Host.Tests.ScaleOut;
 using CrmSync.Sandbox;
 using CrmSync.Testing;
-using Hangfire;
-using Hangfire.PostgreSql;
-using Hangfire.PostgreSql.Factories;
 
 namespace CrmSync.Host.Tests.Security;
 
@@ -77,14 +76,13 @@ public sealed partial class SecretsNotLoggedTests(PostgresServer server) : IClas
                     ["Dashboard:Username"] = "admin", ["Dashboard:Password"] = dashboardPassword, ["Dashboard:RequireHttps"] = "false",
                 }, TimeSpan.FromMinutes(2)))
             {
-                var storage = new PostgreSqlStorage(new NpgsqlConnectionFactory(database, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = false });
-                var recurring = new RecurringJobManager(storage);
-                recurring.Trigger(PipelineSchedule.JobId);
+                using var dashboard = DashboardClient(serve.Url, dashboardPassword);
+                Assert.Equal(HttpStatusCode.NoContent, await DashboardButton.PressAsync(dashboard, "crmsync-run-pipeline"));
                 await WaitForPipelineAsync(database, 2);
                 await SetFaultsAsync(sandbox, "limit-after=1");
-                recurring.Trigger(PipelineSchedule.JobId);
+                Assert.Equal(HttpStatusCode.NoContent, await DashboardButton.PressAsync(dashboard, "crmsync-run-pipeline"));
                 await WaitForFailedAttemptAsync(database);
-                seen.Append(await DashboardPagesAsync(serve.Url, dashboardPassword));
+                seen.Append(await DashboardPagesAsync(dashboard));
                 seen.Append(serve.Log);
             }
 
@@ -123,10 +121,15 @@ public sealed partial class SecretsNotLoggedTests(PostgresServer server) : IClas
     [GeneratedRegex(@"\b[0-9A-Za-z]{15}![0-9A-Za-z._]{40,}")]
     private static partial Regex SessionId();
 
-    private static async Task<string> DashboardPagesAsync(Uri serve, string password)
+    private static HttpClient DashboardClient(Uri serve, string password)
     {
-        using var http = new HttpClient { BaseAddress = serve };
+        var http = new HttpClient { BaseAddress = serve };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:" + password)));
+        return http;
+    }
+
+    private static async Task<string> DashboardPagesAsync(HttpClient http)
+    {
         var pages = new StringBuilder();
         foreach (var path in new[] { "/hangfire/crmsync", "/hangfire/jobs/succeeded", "/hangfire/jobs/scheduled", "/hangfire/jobs/failed", "/hangfire/recurring", "/hangfire/servers", "/health/ready" })
         {
@@ -174,9 +177,9 @@ public sealed partial class SecretsNotLoggedTests(PostgresServer server) : IClas
     {
         for (var i = 0; i < 600; i++)
         {
-            if ((await PipelineRunTests.QueryAsync(database, $"SELECT status FROM crmsync.pipeline_run WHERE id = {id}")) is [[var status]] && status != PipelineStatus.Running)
+            if ((await PipelineRunTests.QueryAsync(database, $"SELECT status, coalesce(error, '') FROM crmsync.pipeline_run WHERE id = {id}")) is [[var status, var error]] && status != PipelineStatus.Running)
             {
-                Assert.Equal(PipelineStatus.Succeeded, status);
+                Assert.True(status == PipelineStatus.Succeeded, $"pipeline {id} {status}: {error}");
                 return;
             }
 
