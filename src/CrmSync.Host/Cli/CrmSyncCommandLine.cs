@@ -59,6 +59,7 @@ public static class CrmSyncCommandLine
         PostgresNotInstalledException missing => (ExitCodes.BadUsageOrConfiguration, missing.Message),
         Sync.Mappings.MappingsInvalidException invalid => (ExitCodes.BadUsageOrConfiguration, invalid.Message),
         OperationCanceledException => (ExitCodes.Failed, "Interrupted."),
+        Salesforce.Limits.ApiBudgetExceededException budget => (ExitCodes.Failed, $"Stopped by the API budget: {budget.Message} Nothing half-done was kept; a later run continues once calls are available."),
         MigrationException or EmbeddedPostgresException => (ExitCodes.Failed, "Error: " + exception.Message),
         _ => (ExitCodes.Failed, $"Error: {exception.GetType().Name}: {exception.Message}"),
     };

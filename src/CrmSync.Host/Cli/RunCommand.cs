@@ -68,7 +68,15 @@ internal static class RunCommand
 
         console.MarkupLineInterpolated($"Pipeline [bold]{run.Id}[/] (as-of {run.AsOf:u}{(run.DryRun ? ", dry run" : string.Empty)}) finished.");
         console.Write(table);
-        return failedRecords > 0 ? ExitCodes.Failed : ExitCodes.Success;
+        if (failedRecords.Count == 0)
+        {
+            return ExitCodes.Success;
+        }
+
+        await error.WriteLineAsync(
+            $"{failedRecords.Values.Sum()} records were not written ({string.Join(", ", failedRecords.Select(e => $"{e.Key}: {e.Value}"))}); " +
+            "they are in crmsync.write_error and on the dashboard, and the next run retries those that can be retried.");
+        return ExitCodes.Failed;
     }
 
     /// <summary>This command's unfinished run, resumed; or a new one; null when a server's run is in progress.</summary>
@@ -90,12 +98,12 @@ internal static class RunCommand
         return await services.GetRequiredService<PipelineCoordinator>().StartAsync("cli", PipelineStatus.CliOwner, asOf, dryRun, cancellationToken);
     }
 
-    /// <summary>Claims and runs due steps until the run is finished; returns the records write-back could not write.</summary>
-    private static async Task<int> RunStepsAsync(IServiceProvider services, IAnsiConsole console, PipelineRunInfo run, MappingSet mappings, CancellationToken cancellationToken)
+    /// <summary>Claims and runs due steps until the run is finished; returns the records write-back could not write, by error code.</summary>
+    private static async Task<IReadOnlyDictionary<string, int>> RunStepsAsync(IServiceProvider services, IAnsiConsole console, PipelineRunInfo run, MappingSet mappings, CancellationToken cancellationToken)
     {
         var store = services.GetRequiredService<PipelineStore>();
         var steps = services.GetRequiredService<PipelineSteps>();
-        var failedRecords = 0;
+        IReadOnlyDictionary<string, int> failedRecords = new Dictionary<string, int>();
         while (await store.ClaimAsync(run.Id, cancellationToken) is { Finished: false } claim)
         {
             if (claim.Steps.Count == 0)
@@ -139,7 +147,8 @@ internal static class RunCommand
                         }
 
                         WriteBackPrinter.WriteSummary(console, report);
-                        failedRecords = report.Failed;
+                        failedRecords = report.Failed == 0 ? new Dictionary<string, int>()
+                            : report.ErrorCodes.Count > 0 ? report.ErrorCodes : new Dictionary<string, int> { ["failed"] = report.Failed };
                     }
                 }
             }
