@@ -38,8 +38,14 @@ internal sealed class SyncBenchmark : IBenchmark
         var generation = Stopwatch.StartNew();
         await using var sandbox = await SandboxServer.StartAsync(new SandboxSettings { Accounts = accounts, DailyApiLimit = int.MaxValue }, cancellationToken);
         await output.WriteLineAsync($"sandbox: {accounts:N0} accounts generated and served in {generation.Elapsed.TotalSeconds:0.0} s");
-
         await using var database = await BenchmarkDatabase.StartAsync(cancellationToken);
+        await MeasureAsync(sandbox, database, objects, repeat, output, cancellationToken);
+    }
+
+    /// <summary>Raw fetch+COPY and the full sync of each object, --repeat times; prints a row per object and returns the totals (fastest of each).</summary>
+    internal static async Task<(TimeSpan Raw, TimeSpan Sync, int RawCalls, int SyncCalls)> MeasureAsync(
+        SandboxServer sandbox, BenchmarkDatabase database, IReadOnlyCollection<string> objects, int repeat, TextWriter output, CancellationToken cancellationToken)
+    {
         using var host = BuildHost(sandbox, database.ConnectionString);
         await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         var runner = host.Services.GetRequiredService<SyncRunner>();
@@ -88,6 +94,7 @@ internal sealed class SyncBenchmark : IBenchmark
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"| all | | {total.Raw.TotalSeconds:0.00} | {total.Sync.TotalSeconds:0.00} | {total.Sync / total.Raw:0.00} | {total.RawCalls} | {total.SyncCalls} | |"));
         await output.WriteLineAsync($"peak working set of this process (sandbox + CrmSync): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024:N0} MiB");
+        return total;
     }
 
     private static string Seconds(List<TimeSpan> times) =>
@@ -159,7 +166,7 @@ internal sealed class SyncBenchmark : IBenchmark
     }
 
     /// <summary>The sandbox's count of API calls so far (test controls excluded).</summary>
-    private sealed class SandboxStats(Uri baseUri)
+    internal sealed class SandboxStats(Uri baseUri)
     {
         private readonly HttpClient http = new() { BaseAddress = baseUri };
 
