@@ -19,6 +19,12 @@ public sealed class SyncOptions
     /// <summary>Rows merged per transaction.</summary>
     public int BatchSize { get; set; } = 10_000;
 
+    /// <summary>
+    /// How long an object's describe is reused before it is asked again (0: every pull asks). A full pull, a mapped
+    /// field the stored describe lacks, or a field the org refuses fetch it at once.
+    /// </summary>
+    public int DescribeMaxAgeMinutes { get; set; } = 60;
+
     /// <summary>Above this many rows in one pull, Bulk API 2.0 is used instead of REST paging.</summary>
     public int BulkThresholdRows { get; set; } = 20000;
 }

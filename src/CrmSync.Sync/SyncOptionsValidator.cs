@@ -14,6 +14,7 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
         }
 
         Range(failures, "LookbackSeconds", options.LookbackSeconds, 0, 86_400);
+        Range(failures, "DescribeMaxAgeMinutes", options.DescribeMaxAgeMinutes, 0, 10_080);
         Range(failures, "BatchSize", options.BatchSize, 100, 100_000);
         Range(failures, "BulkThresholdRows", options.BulkThresholdRows, 0, 100_000_000);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -9,7 +9,7 @@ namespace CrmSync.Sync;
 
 /// <summary>Pulls every mapped source (or the ones asked for), accounts first.</summary>
 public sealed class SyncRunner(
-    ObjectPuller puller, ISalesforceClient salesforce, SyncHistoryStore history, IOptions<SyncOptions> options, IHostEnvironment environment, TimeProvider clock)
+    ObjectPuller puller, DescribeCache describes, SyncHistoryStore history, IOptions<SyncOptions> options, IHostEnvironment environment, TimeProvider clock)
 {
     public MappingSet LoadMappings() => MappingLoader.LoadFolder(options.Value.MappingsFolder(environment.ContentRootPath));
 
@@ -37,7 +37,13 @@ public sealed class SyncRunner(
     /// <summary>Pulls the sources in turn. An optional object the org lacks is skipped with a warning.</summary>
     public async Task<IReadOnlyList<PullResult>> RunAsync(IReadOnlyList<SourceMapping> sources, bool full, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
     {
-        var inOrg = (await salesforce.DescribeGlobalAsync(cancellationToken)).Sobjects.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var inOrg = await ObjectsInOrgAsync(fresh: full, cancellationToken);
+        if (!full && sources.Any(s => !inOrg.Contains(s.ObjectName)))
+        {
+            // A mapped object missing from the stored describe may have been created in the org since.
+            inOrg = await ObjectsInOrgAsync(fresh: true, cancellationToken);
+        }
+
         var results = new List<PullResult>();
         foreach (var source in sources)
         {
@@ -59,6 +65,9 @@ public sealed class SyncRunner(
 
         return results;
     }
+
+    private async Task<HashSet<string>> ObjectsInOrgAsync(bool fresh, CancellationToken cancellationToken) =>
+        (await describes.GlobalAsync(fresh, cancellationToken)).Sobjects.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Pulls one source and appends the outcome to the sync history (a failure too, then rethrows).</summary>
     private async Task<PullResult> PullRecordedAsync(SourceMapping source, bool full, IProgress<PullProgress>? progress, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton<SyncedTableWriter>();
         services.TryAddSingleton<SyncStateStore>();
         services.TryAddSingleton<SyncHistoryStore>();
+        services.TryAddSingleton<DescribeCacheStore>();
+        services.TryAddTransient<DescribeCache>();
         services.TryAddTransient<IdReconciler>();
         services.TryAddTransient<ObjectPuller>();
         services.TryAddTransient<SyncRunner>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CrmSync.Salesforce.Bulk;
+using CrmSync.Salesforce.Errors;
 using CrmSync.Salesforce.Rest;
 using CrmSync.Store.Synced;
 using CrmSync.Sync.Deletes;
@@ -20,18 +21,40 @@ public sealed class ObjectPuller(
     IBulkQueries bulk,
     SyncedTableWriter writer,
     SyncStateStore states,
+    DescribeCache describes,
     IdReconciler reconciler,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<ObjectPuller> logger)
 {
+    private const string InvalidField = "INVALID_FIELD";
+
     /// <summary>Salesforce keeps deleted records 15 days; a day less leaves room for clock skew.</summary>
     private static readonly TimeSpan RecycleBinRetention = TimeSpan.FromDays(14);
 
     public async Task<PullResult> PullAsync(SourceMapping mapping, bool forceFull, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await PullAsync(mapping, forceFull, freshDescribe: forceFull, progress, cancellationToken);
+        }
+        catch (SalesforceApiException e) when (e.ErrorCode == InvalidField && !forceFull)
+        {
+            // The stored describe still listed a field the org has removed since: ask again and plan without it.
+            return await PullAsync(mapping, forceFull, freshDescribe: true, progress, cancellationToken);
+        }
+    }
+
+    private async Task<PullResult> PullAsync(SourceMapping mapping, bool forceFull, bool freshDescribe, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
-        var plan = PullPlan.Create(mapping, await salesforce.DescribeAsync(mapping.ObjectName, cancellationToken));
+        var describe = await describes.ObjectAsync(mapping.ObjectName, freshDescribe, cancellationToken);
+        if (!freshDescribe && Lacks(describe, mapping))
+        {
+            describe = await describes.ObjectAsync(mapping.ObjectName, fresh: true, cancellationToken);
+        }
+
+        var plan = PullPlan.Create(mapping, describe);
         foreach (var warning in plan.Warnings)
         {
             Log.FieldGone(logger, warning);
@@ -131,6 +154,13 @@ public sealed class ObjectPuller(
         }
 
         return await reconciler.ReconcileAsync(plan, compareAlways, cancellationToken);
+    }
+
+    /// <summary>A mapped or kept field the describe does not list (added to the org after it was stored, or really gone).</summary>
+    private static bool Lacks(SObjectDescribe describe, SourceMapping mapping)
+    {
+        var fields = describe.Fields.Select(f => f.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return mapping.Fields.Any(f => !fields.Contains(f.ApiName)) || mapping.Keep.Any(k => !fields.Contains(k));
     }
 
     private DateTime? Since(DateTime? watermark) => watermark?.AddSeconds(-options.Value.LookbackSeconds);
