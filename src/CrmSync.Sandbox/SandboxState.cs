@@ -20,7 +20,7 @@ internal sealed class SandboxState
         GenerationTime = generationTime;
         Sessions = new SessionStore(settings.TimeProvider, settings.SessionIdleTimeout);
         Usage = new ApiUsage(settings.DailyApiLimit);
-        Faults = new FaultInjector(settings.Seed, FaultSpec.Parse(settings.Faults));
+        Faults = new FaultInjector(settings.Seed, FaultSpec.Parse(settings.Faults), org);
         Cursors = new QueryCursors();
         BulkJobs = new BulkJobStore();
     }

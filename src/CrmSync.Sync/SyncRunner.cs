@@ -1,3 +1,4 @@
+using CrmSync.Salesforce.Errors;
 using CrmSync.Salesforce.Rest;
 using CrmSync.Store.Synced;
 using CrmSync.Sync.Mappings;
@@ -55,8 +56,7 @@ public sealed class SyncRunner(
                         $"{source.ObjectName} (source '{source.Source}', {source.Location}) is not in the org or not visible to the integration user.");
                 }
 
-                results.Add(new PullResult(source.Source, source.ObjectName, false, "skipped", 0, new(0, 0, 0), 0,
-                    [$"{source.ObjectName} is not in this org: '{source.Source}' metrics are not configured."], TimeSpan.Zero));
+                results.Add(Skipped(source, $"{source.ObjectName} is not in this org: '{source.Source}' metrics are not configured."));
                 continue;
             }
 
@@ -65,6 +65,32 @@ public sealed class SyncRunner(
 
         return results;
     }
+
+    /// <summary>
+    /// The org refused the object itself (INVALID_TYPE, NOT_FOUND): it was deleted or the integration user lost read
+    /// access since the stored describe. Describe global is asked again; an optional object gone is skipped, a required
+    /// one fails the pull with what to do. The watermark is kept, so the pull resumes once access is back.
+    /// </summary>
+    private async Task<PullResult> ObjectRefusedAsync(SourceMapping source, SalesforceApiException refused, CancellationToken cancellationToken)
+    {
+        if ((await ObjectsInOrgAsync(fresh: true, cancellationToken)).Contains(source.ObjectName))
+        {
+            throw refused;
+        }
+
+        if (!source.Optional)
+        {
+            throw new ObjectNotVisibleException(
+                $"{source.ObjectName} (source '{source.Source}', {source.Location}) is no longer visible to the integration user ({refused.ErrorCode}): " +
+                $"grant Read on {source.ObjectName} (permission set CrmSync_Integration) or remove the mapping; the rows already pulled are kept and the next pull resumes from them.",
+                refused);
+        }
+
+        return Skipped(source, $"{source.ObjectName} is no longer visible to the integration user ({refused.ErrorCode}): '{source.Source}' metrics are not configured until it is.");
+    }
+
+    private static PullResult Skipped(SourceMapping source, string why) =>
+        new(source.Source, source.ObjectName, false, "skipped", 0, new(0, 0, 0), 0, [why], TimeSpan.Zero);
 
     private async Task<HashSet<string>> ObjectsInOrgAsync(bool fresh, CancellationToken cancellationToken) =>
         (await describes.GlobalAsync(fresh, cancellationToken)).Sobjects.Select(o => o.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -76,7 +102,18 @@ public sealed class SyncRunner(
         PullResult pull;
         try
         {
-            pull = await puller.PullAsync(source, full, progress, cancellationToken);
+            try
+            {
+                pull = await puller.PullAsync(source, full, progress, cancellationToken);
+            }
+            catch (SalesforceApiException refused) when (refused.ErrorCode is "INVALID_TYPE" or "NOT_FOUND")
+            {
+                pull = await ObjectRefusedAsync(source, refused, cancellationToken);
+                if (pull.Transport == "skipped")
+                {
+                    return pull;
+                }
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

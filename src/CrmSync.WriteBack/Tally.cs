@@ -10,6 +10,7 @@ internal sealed class Tally(IEnumerable<string> problems, bool keepPlanned)
     private readonly List<string> problems = [.. problems];
     private readonly Dictionary<string, int> errorCodes = new(StringComparer.Ordinal);
     private readonly List<PlannedWrite> planned = [];
+    private readonly Dictionary<(string Code, string Fields), int> refusedBySetup = [];
     private int unchanged, deferred, blocked, written, failed;
 
     public List<RecordChange> Changes { get; } = [];
@@ -71,6 +72,11 @@ internal sealed class Tally(IEnumerable<string> problems, bool keepPlanned)
                 {
                     failed++;
                     Count(result.Code ?? "UNKNOWN");
+                    if (result.Code is { } code && ErrorPolicy.IsAboutTheOrgSetup(code))
+                    {
+                        var key = (code, string.Join(", ", result.Fields ?? []));
+                        refusedBySetup[key] = refusedBySetup.GetValueOrDefault(key) + 1;
+                    }
                 }
             }
         }
@@ -78,8 +84,18 @@ internal sealed class Tally(IEnumerable<string> problems, bool keepPlanned)
 
     public TargetReport Report(WriteTarget target, string transport, bool includePlanned) => new(
         target.Name, target.ObjectName, transport, Records, unchanged, Changes.Count, written, failed, deferred, blocked,
-        Changes.Sum(c => c.Fields.Count), new Dictionary<string, int>(errorCodes, StringComparer.Ordinal), problems,
+        Changes.Sum(c => c.Fields.Count), new Dictionary<string, int>(errorCodes, StringComparer.Ordinal), [.. problems, .. SetupProblems(target)],
         includePlanned ? planned.Select(p => p with { Target = target.Name }).ToList() : []);
+
+    /// <summary>One line per field Salesforce refused because of the org's setup, naming it and what to do.</summary>
+    private IEnumerable<string> SetupProblems(WriteTarget target) => refusedBySetup.Select(refusal =>
+    {
+        var fields = refusal.Key.Fields.Length > 0
+            ? string.Join(", ", refusal.Key.Fields.Split(", ").Select(f => $"{target.ObjectName}.{f}"))
+            : target.ObjectName;
+        return $"{fields}: Salesforce refused {refusal.Value} records ({refusal.Key.Code}): deleted, or the integration user lost access " +
+            "(grant Edit in permission set CrmSync_Integration); the values are sent again on the next run.";
+    });
 
     private void Count(string code) => errorCodes[code] = errorCodes.GetValueOrDefault(code) + 1;
 }

@@ -35,6 +35,12 @@ public sealed class TargetWriteBack(
 
         var available = await source.AvailableAsync(connection, cancellationToken);
         var plan = TargetPlan.Check(target, describe, available);
+        if (plan.WaitsForTheOrg && !fresh)
+        {
+            // The stored describe left a field out: ask the org whether an admin has fixed it since (one call).
+            (describe, fresh) = (await describes.FetchAsync(target.ObjectName, cancellationToken), true);
+            plan = TargetPlan.Check(target, describe, available);
+        }
         var tally = await PlanAsync(connection, metricRun, plan, source, dryRun, progress, cancellationToken);
         if (!dryRun && tally.Changes.Count > 0 && !fresh)
         {

@@ -115,6 +115,75 @@ public sealed class FaultTests
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
+    [Fact]
+    public void Schema_rules_parse_and_print_back_and_bad_ones_are_named()
+    {
+        var spec = FaultSpec.Parse("drop-field=Opportunity.Amount@40,revoke-read=Case,revoke-edit=Account.CrmSync_CLV__c@3");
+
+        Assert.Equal(
+            [new SchemaRule(SchemaChange.DropField, "Opportunity", "Amount", 40), new SchemaRule(SchemaChange.RevokeRead, "Case", null, 0),
+                new SchemaRule(SchemaChange.RevokeEdit, "Account", "CrmSync_CLV__c", 3)],
+            spec.Schema);
+        Assert.Equal("drop-field=Opportunity.Amount@40,revoke-read=Case@0,revoke-edit=Account.CrmSync_CLV__c@3", spec.ToString());
+        Assert.Contains("drop-field=Object.Field", Assert.Throws<FormatException>(() => FaultSpec.Parse("drop-field=Opportunity")).Message);
+        Assert.Contains("revoke-read=Case DROP", Assert.Throws<FormatException>(() => FaultSpec.Parse("revoke-read=Case DROP")).Message);
+    }
+
+    [Fact]
+    public async Task A_field_dropped_after_N_calls_disappears_from_describe_queries_and_writes_until_faults_are_cleared()
+    {
+        await using var server = await SandboxServer.StartAsync(new SandboxSettings { Accounts = 20, Faults = "drop-field=Opportunity.Amount@2" });
+        using var http = await Sandbox.LoginAsync(server);
+        var query = Sandbox.Query("SELECT Id, Amount FROM Opportunity LIMIT 1");
+        var (first, _) = await http.GetJsonAsync(query);
+        var (_, describeBefore) = await http.GetJsonAsync($"{Sandbox.V}/sobjects/Opportunity/describe");
+        var (gone, error) = await http.GetJsonAsync(query);
+        var (_, describeAfter) = await http.GetJsonAsync($"{Sandbox.V}/sobjects/Opportunity/describe");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("Amount", FieldNames(describeBefore));
+        Assert.Equal(HttpStatusCode.BadRequest, gone.StatusCode);
+        Assert.Equal("INVALID_FIELD", error[0].GetProperty("errorCode").GetString());
+        Assert.DoesNotContain("Amount", FieldNames(describeAfter));
+        Assert.Contains("CloseDate", FieldNames(describeAfter));
+
+        using var cleared = await http.DeleteAsync("/__sandbox/faults");
+        var (restored, _) = await http.GetJsonAsync(query);
+        Assert.Equal(HttpStatusCode.OK, restored.StatusCode);
+    }
+
+    [Fact]
+    public async Task Revoked_read_hides_an_object_and_revoked_edit_refuses_writes_to_a_field()
+    {
+        await using var server = await SandboxServer.StartAsync(new SandboxSettings { Accounts = 20 });
+        using var http = await Sandbox.LoginAsync(server);
+        var (_, accounts) = await http.GetJsonAsync(Sandbox.Query("SELECT Id FROM Account LIMIT 1"));
+        var id = accounts.GetProperty("records")[0].GetProperty("Id").GetString();
+        using var set = await http.PutAsync("/__sandbox/faults", new StringContent("revoke-read=Case,revoke-edit=Account.CrmSync_CSAT__c"));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+
+        var (_, global) = await http.GetJsonAsync($"{Sandbox.V}/sobjects");
+        var (caseQuery, caseError) = await http.GetJsonAsync(Sandbox.Query("SELECT Id FROM Case"));
+        var (describeCase, _) = await http.GetJsonAsync($"{Sandbox.V}/sobjects/Case/describe");
+        var (_, account) = await http.GetJsonAsync($"{Sandbox.V}/sobjects/Account/describe");
+        var (_, written) = await http.SendJsonAsync(HttpMethod.Patch, $"{Sandbox.V}/composite/sobjects",
+            $$"""{"records":[{"attributes":{"type":"Account"},"id":"{{id}}","CrmSync_CSAT__c":5}]}""");
+
+        Assert.DoesNotContain("Case", global.GetProperty("sobjects").EnumerateArray().Select(o => o.GetProperty("name").GetString()));
+        Assert.Equal("INVALID_TYPE", caseError[0].GetProperty("errorCode").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, caseQuery.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, describeCase.StatusCode);
+        var csat = account.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "CrmSync_CSAT__c");
+        Assert.False(csat.GetProperty("updateable").GetBoolean());
+        Assert.Equal("INVALID_FIELD_FOR_INSERT_UPDATE", written[0].GetProperty("errors")[0].GetProperty("statusCode").GetString());
+
+        using var bad = await http.PutAsync("/__sandbox/faults", new StringContent("drop-field=Account.NoSuch__c"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    private static List<string?> FieldNames(JsonElement describe) =>
+        describe.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToList();
+
     private static async Task<List<HttpStatusCode>> StatusesAsync(int seed, string faults)
     {
         await using var server = await SandboxServer.StartAsync(new SandboxSettings { Seed = seed, Accounts = 10, Faults = faults });

@@ -81,9 +81,11 @@ public sealed class PipelineSteps(
             var result = await writeBackRunner.RunAsync(MappingViews.WriteTargets(syncRunner.LoadMappings()), run.DryRun, progress, cancellationToken);
             report?.Invoke(result);
             var unchanged = result.Targets.Sum(t => t.Unchanged);
+            var problems = result.Targets.SelectMany(t => t.Problems).ToList();
             var verb = run.DryRun ? "would write" : "written";
             return (PipelineStatus.Succeeded,
-                string.Create(CultureInfo.InvariantCulture, $"{verb} {(run.DryRun ? result.Targets.Sum(t => t.Sent) : result.Written):N0} records, {result.Failed:N0} failed, {unchanged:N0} unchanged, {result.ApiCalls:N0} API calls"),
+                string.Create(CultureInfo.InvariantCulture, $"{verb} {(run.DryRun ? result.Targets.Sum(t => t.Sent) : result.Written):N0} records, {result.Failed:N0} failed, {unchanged:N0} unchanged, {result.ApiCalls:N0} API calls")
+                    + (problems.Count > 0 ? " — warning: " + string.Join(" ", problems) : string.Empty),
                 new
                 {
                     write_run_id = result.WriteRunId,
@@ -95,6 +97,7 @@ public sealed class PipelineSteps(
                     unchanged,
                     api_calls = result.ApiCalls,
                     error_codes = result.ErrorCodes,
+                    problems,
                 });
         }, cancellationToken);
 
@@ -127,5 +130,6 @@ public sealed class PipelineSteps(
     private static string SyncSummary(PullResult pull) => pull.Transport == "skipped"
         ? string.Join(" ", pull.Warnings)
         : string.Create(CultureInfo.InvariantCulture,
-            $"{pull.ObjectName}: {pull.RowsRead:N0} read ({(pull.Full ? "full" : "changes")}, {pull.Transport}), {pull.Changes.Inserted:N0} new, {pull.Changes.Updated:N0} changed, {pull.Changes.Deleted + pull.Reconciled:N0} deleted");
+            $"{pull.ObjectName}: {pull.RowsRead:N0} read ({(pull.Full ? "full" : "changes")}, {pull.Transport}), {pull.Changes.Inserted:N0} new, {pull.Changes.Updated:N0} changed, {pull.Changes.Deleted + pull.Reconciled:N0} deleted")
+            + (pull.Warnings.Count > 0 ? " — warning: " + string.Join(" ", pull.Warnings) : string.Empty);
 }

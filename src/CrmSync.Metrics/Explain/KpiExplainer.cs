@@ -32,7 +32,7 @@ public sealed class KpiExplainer(NpgsqlDataSource dataSource)
         if (!stored.Configured)
         {
             return new Explanation(accountId, metric.Name, metric.Number, metric.Title, metric.Definition, run.Id, window, false, [],
-                [$"not configured: it needs {metric.Needs} mapped in mappings/ and pulled at least once"], "null", stored.Value);
+                [$"not configured: it needs {metric.Needs} mapped in mappings/, present in the org and pulled at least once"], "null", stored.Value);
         }
 
         var recipe = Recipes[metric.Name];

@@ -25,7 +25,7 @@ internal static class MetricRunStore
         FROM crmsync.sync_state
         """;
 
-    private const string PulledSourcesSql = "SELECT source FROM crmsync.sync_state WHERE full_pull_complete";
+    private const string PulledSourcesSql = "SELECT source, missing_fields FROM crmsync.sync_state WHERE full_pull_complete";
 
     private const string SucceedSql = "UPDATE crmsync.metric_run SET status = 'succeeded', finished_at = @finished_at, timings = @timings WHERE id = @id";
 
@@ -49,14 +49,15 @@ internal static class MetricRunStore
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    public static async Task<IReadOnlySet<string>> PulledSourcesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>The sources pulled completely at least once, each with the mapped fields the org lacked at its last pull.</summary>
+    public static async Task<IReadOnlyDictionary<string, IReadOnlySet<string>>> PulledSourcesAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(PulledSourcesSql, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var sources = new HashSet<string>(StringComparer.Ordinal);
+        var sources = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         while (await reader.ReadAsync(cancellationToken))
         {
-            sources.Add(reader.GetString(0));
+            sources[reader.GetString(0)] = reader.GetFieldValue<string[]>(1).ToHashSet(StringComparer.Ordinal);
         }
 
         return sources;

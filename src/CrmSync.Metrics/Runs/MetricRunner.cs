@@ -20,7 +20,8 @@ public sealed class MetricRunner(NpgsqlDataSource dataSource, IOptions<MetricsOp
         var window = new RunWindow(asOf ?? started, options.Value.PeriodMonths);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await MetricRunStore.LockAndAbandonInterruptedAsync(connection, cancellationToken);
-        var availability = new SourceAvailability(mappedFields, await MetricRunStore.PulledSourcesAsync(connection, cancellationToken));
+        var pulled = await MetricRunStore.PulledSourcesAsync(connection, cancellationToken);
+        var availability = new SourceAvailability(mappedFields, pulled.Keys.ToHashSet(StringComparer.Ordinal), pulled);
         var run = new RunParameters(
             await MetricRunStore.StartAsync(connection, window, JsonSerializer.Serialize(new { Metrics = options.Value, Clv = clv.Value }), await MetricRunStore.MappingVersionAsync(connection, cancellationToken), started, cancellationToken),
             window, options.Value, availability.Sources, RunParameters.ConfiguredIn(availability));

@@ -50,6 +50,7 @@ internal sealed class ApiGateMiddleware(RequestDelegate next, SandboxState state
             return;
         }
         var call = state.Usage.Consume();
+        state.Faults.ApplySchema(call);
         if (state.Faults.LimitExceeded(call))
         {
             await LimitExceeded(context);

@@ -13,7 +13,7 @@ internal sealed class IngestProcessor(SandboxState state)
     public void Process(BulkIngestJob job)
     {
         var watch = Stopwatch.StartNew();
-        var table = state.Org.Find(job.Object)!;
+        var table = state.Org[job.Object];
         var saver = new RecordSaver(state);
         var rows = new List<string[]>();
         foreach (var upload in job.Uploads)

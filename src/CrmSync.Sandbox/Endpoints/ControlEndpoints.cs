@@ -10,7 +10,7 @@ namespace CrmSync.Sandbox.Endpoints;
 
 /// <summary>
 /// Test controls under /__sandbox/ (never used by production code, not counted against the
-/// API limit): POST advance?days=N, GET stats, GET/PUT/DELETE faults.
+/// API limit): POST advance?days=N, GET stats, GET/PUT/DELETE faults (DELETE also restores deleted fields and removed permissions).
 /// </summary>
 internal static class ControlEndpoints
 {
@@ -35,7 +35,7 @@ internal static class ControlEndpoints
             var text = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
             try
             {
-                state.Faults.Spec = FaultSpec.Parse(text.Trim().Trim('"'));
+                state.Faults.Install(FaultSpec.Parse(text.Trim().Trim('"')), state.Usage.Used);
             }
             catch (FormatException e)
             {
@@ -45,7 +45,7 @@ internal static class ControlEndpoints
         });
         controls.MapDelete("/faults", (SandboxState state) =>
         {
-            state.Faults.Spec = FaultSpec.None;
+            state.Faults.Install(FaultSpec.None, state.Usage.Used);
             return Results.NoContent();
         });
         return app;

@@ -15,14 +15,14 @@ internal static class DescribeEndpoints
         {
             encoding = "UTF-8",
             maxBatchSize = 200,
-            sobjects = state.Org.Tables.Select(t => Summary(t.Definition, ApiVersions.Of(context))).ToArray(),
+            sobjects = state.Org.VisibleTables.Select(t => Summary(t.Definition, ApiVersions.Of(context))).ToArray(),
         }));
         api.MapGet("/sobjects/{objectName}", (string objectName, HttpContext context, SandboxState state) =>
             state.Org.Find(objectName) is { } table
                 ? SalesforceJson.Json(new { objectDescribe = Summary(table.Definition, ApiVersions.Of(context)), recentItems = Array.Empty<object>() })
                 : SalesforceJson.NotFound());
         api.MapGet("/sobjects/{objectName}/describe", (string objectName, HttpContext context, SandboxState state) =>
-            state.Org.Find(objectName) is { } table ? SalesforceJson.Json(Describe(table.Definition, ApiVersions.Of(context))) : SalesforceJson.NotFound());
+            state.Org.Find(objectName) is { } table ? SalesforceJson.Json(Describe(table, ApiVersions.Of(context))) : SalesforceJson.NotFound());
         return api;
     }
 
@@ -61,11 +61,15 @@ internal static class DescribeEndpoints
         };
     }
 
-    private static Dictionary<string, object?> Describe(ObjectDefinition o, string version)
+    private static Dictionary<string, object?> Describe(ObjectTable table, string version)
     {
+        var o = table.Definition;
         var describe = Summary(o, version);
         describe["childRelationships"] = Array.Empty<object>();
-        describe["fields"] = o.Fields.Select(Field).ToArray();
+        describe["fields"] = o.Fields
+            .Where(f => table.Access.CanRead(f.Name))
+            .Select(f => Field(table.Access.CanEdit(f.Name) ? f : f with { Createable = false, Updateable = false }))
+            .ToArray();
         describe["recordTypeInfos"] = Array.Empty<object>();
         return describe;
     }

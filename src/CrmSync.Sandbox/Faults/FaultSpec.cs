@@ -11,6 +11,9 @@ namespace CrmSync.Sandbox.Faults;
 /// <item><term><c>limit-after=500</c></term><description>every API call after the 500th answers 403 REQUEST_LIMIT_EXCEEDED</description></item>
 /// <item><term><c>truncate=0.02</c></term><description>share of JSON responses cut off half-way</description></item>
 /// <item><term><c>slow=0.1:2000</c></term><description>share of API calls delayed, and by how many milliseconds</description></item>
+/// <item><term><c>drop-field=Opportunity.Amount@40</c></term><description>the field is deleted after 40 more calls</description></item>
+/// <item><term><c>revoke-read=Case@40</c></term><description>read access to the object (or <c>Object.Field</c>) is removed after 40 more calls</description></item>
+/// <item><term><c>revoke-edit=Account.CrmSync_CLV__c@40</c></term><description>edit access to the field (or every field of <c>Object</c>) is removed after 40 more calls</description></item>
 /// </list>
 /// Example: <c>--faults "503=0.05,lock=0.1,slow=0.02:1500"</c>. Which call or record is hit is decided by
 /// a hash of (seed, rule, call or record number), so the same run with the same seed fails the same way.
@@ -20,8 +23,10 @@ public sealed record FaultSpec
     public const string Syntax =
         "Comma-separated rules: 503=SHARE (calls answered 503), lock=SHARE (collection/ingest records failing UNABLE_TO_LOCK_ROW), " +
         "expire-after=N (tokens die after N calls), limit-after=N (REQUEST_LIMIT_EXCEEDED after N calls), " +
-        "truncate=SHARE (JSON bodies cut half-way), slow=SHARE:MS (calls delayed MS milliseconds). SHARE is 0..1. " +
-        "Example: 503=0.05,lock=0.1,slow=0.02:1500";
+        "truncate=SHARE (JSON bodies cut half-way), slow=SHARE:MS (calls delayed MS milliseconds), " +
+        "drop-field=Object.Field@N (field deleted after N more calls), revoke-read=Object[.Field]@N (read access removed), " +
+        "revoke-edit=Object[.Field]@N (edit access removed); @N is optional (at once). SHARE is 0..1. " +
+        "Example: 503=0.05,lock=0.1,slow=0.02:1500,drop-field=Opportunity.Amount@40";
 
     public static FaultSpec None { get; } = new();
 
@@ -32,6 +37,7 @@ public sealed record FaultSpec
     public double Truncate { get; init; }
     public double Slow { get; init; }
     public TimeSpan SlowBy { get; init; }
+    public IReadOnlyList<SchemaRule> Schema { get; init; } = [];
 
     /// <summary>Parses a SPEC; throws <see cref="FormatException"/> naming the bad rule.</summary>
     public static FaultSpec Parse(string? spec)
@@ -53,6 +59,9 @@ public sealed record FaultSpec
                 "limit-after" => result with { LimitAfterCalls = Count(rule, value) },
                 "truncate" => result with { Truncate = Share(rule, value) },
                 "slow" => ParseSlow(result, rule, value),
+                "drop-field" => WithSchema(result, SchemaRule.Parse(SchemaChange.DropField, rule, value)),
+                "revoke-read" => WithSchema(result, SchemaRule.Parse(SchemaChange.RevokeRead, rule, value)),
+                "revoke-edit" => WithSchema(result, SchemaRule.Parse(SchemaChange.RevokeEdit, rule, value)),
                 _ => throw new FormatException($"Unknown fault rule '{parts[0]}'. {Syntax}"),
             };
         }
@@ -77,6 +86,7 @@ public sealed record FaultSpec
         {
             rules.Add(FormattableString.Invariant($"slow={Slow}:{SlowBy.TotalMilliseconds}"));
         }
+        rules.AddRange(Schema.Select(s => s.ToString()));
         return string.Join(',', rules);
     }
 
@@ -87,6 +97,9 @@ public sealed record FaultSpec
             rules.Add(FormattableString.Invariant($"{name}={share}"));
         }
     }
+
+    private static FaultSpec WithSchema(FaultSpec spec, SchemaRule rule) =>
+        spec with { Schema = [.. spec.Schema, rule] };
 
     private static FaultSpec ParseSlow(FaultSpec spec, string rule, string value)
     {

@@ -45,7 +45,12 @@ internal sealed class ObjectTable
     public FieldColumn Column(string fieldName) =>
         columns[Definition.IndexOf(fieldName) is >= 0 and var i ? i : throw new ArgumentException($"{Name} has no field {fieldName}.", nameof(fieldName))];
 
-    public FieldColumn? FindColumn(string fieldName) => Definition.IndexOf(fieldName) is >= 0 and var i ? columns[i] : null;
+    /// <summary>The integration user's view of this object (schema fault rules narrow it).</summary>
+    public ObjectAccess Access { get; } = new();
+
+    /// <summary>The column of a field the integration user can see, or null (unknown, deleted or hidden).</summary>
+    public FieldColumn? FindColumn(string fieldName) =>
+        Definition.IndexOf(fieldName) is >= 0 and var i && Access.CanRead(Definition.Fields[i].Name) ? columns[i] : null;
 
     public string IdOf(int row) => SalesforceId.Format(Definition.KeyPrefix, row);
 

@@ -29,9 +29,13 @@ internal sealed class OrgStore
 
     public ObjectTable this[string name] => byName[name];
 
-    public ObjectTable? Find(string name) => byName.GetValueOrDefault(name);
+    /// <summary>An object the integration user can see (API calls use this), or null.</summary>
+    public ObjectTable? Find(string name) => byName.GetValueOrDefault(name) is { Access.Hidden: false } table ? table : null;
 
-    public ObjectTable? FindByIdPrefix(string id) => id.Length >= 3 ? byPrefix.GetValueOrDefault(id[..3]) : null;
+    public ObjectTable? FindByIdPrefix(string id) => id.Length >= 3 && byPrefix.GetValueOrDefault(id[..3]) is { Access.Hidden: false } table ? table : null;
+
+    /// <summary>The objects the integration user can see.</summary>
+    public IEnumerable<ObjectTable> VisibleTables => Tables.Where(t => !t.Access.Hidden);
 
     public T Read<T>(Func<T> read)
     {

@@ -26,7 +26,7 @@ internal static class FieldChanges
             var column = table.FindColumn(name)
                 ?? throw new RequestRejectedException("INVALID_FIELD", $"No such column '{name}' on sobject of type {table.Name}");
             var field = column.Field;
-            if (!(insert ? field.Createable : field.Updateable))
+            if (!(insert ? field.Createable : field.Updateable) || !table.Access.CanEdit(field.Name))
             {
                 readOnly.Add(field.Name);
                 continue;

@@ -13,8 +13,8 @@ public sealed class SyncStateStore(NpgsqlDataSource dataSource)
 
     private const string SaveSql = """
         INSERT INTO crmsync.sync_state AS s
-            (source, object_name, watermark, watermark_id, fields_signature, full_pull_complete, rows_stored, last_success_at, updated_at)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
+            (source, object_name, watermark, watermark_id, fields_signature, full_pull_complete, rows_stored, last_success_at, missing_fields, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
         ON CONFLICT (source) DO UPDATE
         SET object_name = EXCLUDED.object_name,
             watermark = EXCLUDED.watermark,
@@ -23,6 +23,7 @@ public sealed class SyncStateStore(NpgsqlDataSource dataSource)
             full_pull_complete = s.full_pull_complete OR EXCLUDED.full_pull_complete,
             rows_stored = s.rows_stored + EXCLUDED.rows_stored,
             last_success_at = coalesce(EXCLUDED.last_success_at, s.last_success_at),
+            missing_fields = EXCLUDED.missing_fields,
             updated_at = now()
         """;
 
@@ -72,6 +73,7 @@ public sealed class SyncStateStore(NpgsqlDataSource dataSource)
                 new() { Value = state.FullPullComplete },
                 new() { Value = rowsAdded },
                 new() { Value = (object?)state.LastSuccessAt ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz },
+                new() { Value = (state.MissingFields ?? []).ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text },
             },
         };
         await command.ExecuteNonQueryAsync(cancellationToken);

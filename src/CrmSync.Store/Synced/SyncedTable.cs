@@ -20,7 +20,10 @@ public sealed record SyncedTable(string Source, IReadOnlyList<SyncedColumn> Colu
 /// </summary>
 public sealed record SyncedRow(string Id, DateTime SystemModstamp, object?[] Values, string RawJson, bool IsDeleted);
 
-/// <summary>How far a source's pull has come: every row up to (Watermark, WatermarkId) in that order is stored.</summary>
+/// <summary>
+/// How far a source's pull has come: every row up to (Watermark, WatermarkId) in that order is stored.
+/// <see cref="MissingFields"/> are the mapped logical fields the org lacked at the pull.
+/// </summary>
 public sealed record SyncState(
     string Source,
     string ObjectName,
@@ -28,7 +31,8 @@ public sealed record SyncState(
     string? WatermarkId,
     string FieldsSignature,
     bool FullPullComplete,
-    DateTime? LastSuccessAt);
+    DateTime? LastSuccessAt,
+    IReadOnlyList<string>? MissingFields = null);
 
 /// <summary>What one merged batch changed (unchanged rows count nowhere).</summary>
 public sealed record MergeResult(long Inserted, long Updated, long Deleted)

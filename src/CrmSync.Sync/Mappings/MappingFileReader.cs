@@ -18,6 +18,12 @@ internal sealed partial class MappingFileReader(string file)
     /// <summary>Returns a <see cref="SourceMapping"/>, a <see cref="TargetMapping"/>, or null when the file is unusable.</summary>
     public object? Read(string yaml)
     {
+        if (YamlShapeGuard.Check(yaml) is { } refused)
+        {
+            Error(refused.At, refused.Problem);
+            return null;
+        }
+
         var stream = new YamlStream();
         try
         {

@@ -11,11 +11,49 @@ public static class MappingLoader
                 $"The mapping folder {folder} does not exist. Point Sync:MappingsPath at it (default: mappings/ in the repository).")]);
         }
 
-        var files = Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories)
+        var unreadable = new List<MappingProblem>();
+        var files = new List<(string, string)>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.yaml", SearchOption.AllDirectories)
             .Concat(Directory.EnumerateFiles(folder, "*.yml", SearchOption.AllDirectories))
-            .Order(StringComparer.Ordinal)
-            .Select(path => (Display(path), File.ReadAllText(path)));
-        return Load(files, Display(folder) + Path.DirectorySeparatorChar);
+            .Order(StringComparer.Ordinal))
+        {
+            if (ReadText(path) is { } text)
+            {
+                files.Add((Display(path), text));
+            }
+            else
+            {
+                unreadable.Add(new MappingProblem(new SourceLocation(Display(path), 1, 1), ProblemSeverity.Error, new FileInfo(path).Length > MaxFileBytes
+                    ? $"The file is larger than 1 MB ({new FileInfo(path).Length:N0} bytes); a mapping file is a few hundred lines. Move it out of the mapping folder."
+                    : "This is not a text file (it is not UTF-8 or holds NUL bytes); a mapping file is YAML text. Move it out of the mapping folder."));
+            }
+        }
+
+        var loaded = Load(files, Display(folder) + Path.DirectorySeparatorChar);
+        return loaded with { Problems = [.. unreadable, .. loaded.Problems] };
+    }
+
+    private const long MaxFileBytes = 1024 * 1024;
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file's text, or null when it is too large or not UTF-8 text.</summary>
+    private static string? ReadText(string path)
+    {
+        if (new FileInfo(path).Length > MaxFileBytes)
+        {
+            return null;
+        }
+
+        try
+        {
+            var text = StrictUtf8.GetString(File.ReadAllBytes(path)).TrimStart('\uFEFF');
+            return text.Contains('\0', StringComparison.Ordinal) ? null : text;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Reads the given files (name, text); the names appear in every problem.</summary>

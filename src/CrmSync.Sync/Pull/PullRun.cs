@@ -84,7 +84,7 @@ internal sealed class PullRun(
         var rows = batch.Values.ToList();
         batch = new Dictionary<string, SyncedRow>(batchSize, StringComparer.Ordinal);
         var state = new SyncState(source, plan.Mapping.ObjectName, newWatermark, newWatermark == newest ? newestId : null,
-            plan.Signature, complete, complete ? time.GetUtcNow().UtcDateTime : null);
+            plan.Signature, complete, complete ? time.GetUtcNow().UtcDateTime : null, plan.MissingFields);
         Watermark = newWatermark;
         pending = load is null ? MergeAsync(rows, state, appending, cancellationToken) : LoadAsync(load, rows, state, complete, cancellationToken);
     }

@@ -25,6 +25,13 @@ public sealed class ChangePlanner(TargetPlan target, DateTimeOffset now)
                 continue;
             }
 
+            if (value is null && field.Spec.Type == "boolean")
+            {
+                // A checkbox cannot be blank in Salesforce (REQUIRED_FIELD_MISSING would fail the whole record):
+                // a result that is not configured leaves it as it is.
+                continue;
+            }
+
             var writtenBefore = record.Written.TryGetValue(field.Spec.Name, out var old);
             if (!writtenBefore || old != value)
             {

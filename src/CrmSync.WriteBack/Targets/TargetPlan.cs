@@ -9,6 +9,9 @@ public sealed record PlannedField(string Logical, FieldSpec Spec);
 /// </summary>
 public sealed record TargetPlan(WriteTarget Target, IReadOnlyList<PlannedField> Fields, FieldSpec? KeyField, IReadOnlyList<string> Problems)
 {
+    /// <summary>A mapped field is missing from the org or not editable: something an admin may fix at any time.</summary>
+    public bool WaitsForTheOrg { get; init; }
+
     public string ObjectName => Target.ObjectName;
 
     /// <summary>The writable fields by API name (case-insensitive, as Salesforce treats names).</summary>
@@ -25,6 +28,7 @@ public sealed record TargetPlan(WriteTarget Target, IReadOnlyList<PlannedField> 
         var byName = describe.ToDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
         var problems = new List<string>();
         var fields = new List<PlannedField>();
+        var waitsForTheOrg = false;
         foreach (var field in target.Fields)
         {
             var where = $"{target.ObjectName}.{field.ApiName} (target {target.Name}, '{field.Logical}')";
@@ -34,11 +38,13 @@ public sealed record TargetPlan(WriteTarget Target, IReadOnlyList<PlannedField> 
             }
             else if (!byName.TryGetValue(field.ApiName, out var spec))
             {
-                problems.Add($"{where}: the field does not exist in the org (deploy deploy/salesforce or fix mappings/targets); not written.");
+                problems.Add($"{where}: the field does not exist in the org or is hidden from the integration user (deploy deploy/salesforce, grant Read/Edit on it, or fix mappings/targets); not written.");
+                waitsForTheOrg = true;
             }
             else if (!spec.Updateable || (target.Upserts && !spec.Createable))
             {
                 problems.Add($"{where}: the integration user cannot {(spec.Updateable ? "create" : "edit")} it (permission set CrmSync_Integration, or a formula field?); not written.");
+                waitsForTheOrg = true;
             }
             else if (!spec.IsSupported)
             {
@@ -64,6 +70,6 @@ public sealed record TargetPlan(WriteTarget Target, IReadOnlyList<PlannedField> 
             }
         }
 
-        return new TargetPlan(target, fields, key, problems);
+        return new TargetPlan(target, fields, key, problems) { WaitsForTheOrg = waitsForTheOrg };
     }
 }

@@ -53,6 +53,47 @@ public sealed class PipelineFaultTests(PostgresServer server, ITestOutputHelper 
         Assert.Equal([["0"]], await PipelineRunTests.QueryAsync(database, "SELECT count(*)::text FROM crmsync.write_error"));
     }
 
+    /// <summary>
+    /// The org changing under a run: a mapped field deleted (before the run, or between its describe and its query), an
+    /// object's read permission removed, a write-back field's edit permission removed mid-write. Each run names the field
+    /// or object in its output and in the pipeline's step record (the dashboard); once restored, the next run recovers.
+    /// A first run's API calls go: describe global (1); describe, COUNT, query of Account (2–4), Opportunity (5–7),
+    /// Case (8–10), … 37 in all; then write-back: describe Account (38), the Account collection (39), the snapshots.
+    /// So @5 drops Amount after Opportunity's describe listed it, @8 hides Case after its describe, @38 takes the edit
+    /// right away between write-back's describe and its write.
+    /// </summary>
+    public static TheoryData<string, int, string> SchemaFaults => new()
+    {
+        { "drop-field=Opportunity.Amount@0", 0, "Opportunity.Amount" },
+        { "drop-field=Opportunity.Amount@5", 0, "Opportunity.Amount" },
+        { "revoke-read=Case@0", 1, "Case" },
+        { "revoke-read=Case@8", 1, "Case" },
+        { "revoke-edit=Account.CrmSync_CLV_Predicted__c@38", 1, "CrmSync_CLV_Predicted__c" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SchemaFaults))]
+    public async Task A_field_or_permission_removed_is_named_and_the_next_run_after_it_is_restored_recovers(string fault, int exitCode, string named)
+    {
+        var uninterrupted = await ExpectedAsync();
+
+        await using var faulty = await SandboxServer.StartAsync(Org with { Faults = fault });
+        var database = await server.CreateDatabaseAsync("schema");
+        var met = await RunAsync(faulty, database);
+        var steps = string.Join('\n', (await PipelineRunTests.QueryAsync(database,
+            "SELECT step || ': ' || status || ' ' || coalesce(summary, '') || coalesce(error, '') FROM crmsync.pipeline_step ORDER BY step")).Select(r => r[0]));
+        output.WriteLine($"{fault}: exit {met.Code}\n{met.Output}\n{met.Error}\n{steps}");
+        Assert.Equal(exitCode, met.Code);
+        Assert.Contains(named, met.Output + met.Error, StringComparison.Ordinal);
+        Assert.Contains(named, steps, StringComparison.Ordinal);
+
+        await ClearFaultsAsync(faulty);
+        var recovered = await RunAsync(faulty, database);
+        Assert.True(recovered.Code == 0, $"{fault}: the run after the fault exited {recovered.Code}: {recovered.Error}");
+        Assert.Equal(uninterrupted, await ObserveAsync(faulty, database));
+        Assert.Equal([["0"]], await PipelineRunTests.QueryAsync(database, "SELECT count(*)::text FROM crmsync.write_error"));
+    }
+
     /// <summary>What a run that met no fault leaves (computed once for all cases).</summary>
     private Task<Expected> ExpectedAsync()
     {

@@ -49,6 +49,32 @@ public sealed class ChangePlannerTests
     }
 
     [Fact]
+    public void A_checkbox_whose_result_is_not_configured_is_left_as_it_is_instead_of_blanked()
+    {
+        var target = TargetPlan.Check(
+            new WriteTarget("account", "Account", [new("retained", "Retained__c"), new("csat", "Csat__c")]),
+            [new FieldSpec("Retained__c", "boolean", 0, 0, 0, true, true, false, []), new FieldSpec("Csat__c", "double", 4, 2, 0, true, true, false, [])],
+            new HashSet<string> { "retained", "csat" });
+        var record = new StoredRecord("001A", new Dictionary<string, object?> { ["retained"] = null, ["csat"] = null }, new Dictionary<string, string?> { ["Retained__c"] = "true", ["Csat__c"] = "7.12" }, null);
+
+        var plan = new ChangePlanner(target, Now).Plan(record);
+
+        Assert.Equal([new FieldChange("Csat__c", "7.12", null, true)], plan.Change!.Fields);
+    }
+
+    [Fact]
+    public void A_field_refused_because_of_the_orgs_setup_is_sent_again_once_its_backoff_is_over()
+    {
+        var failure = new RecordFailure("INVALID_FIELD_FOR_INSERT_UPDATE", "Unable to create/update fields: Win__c", ErrorPolicy.IsRetryable("INVALID_FIELD_FOR_INSERT_UPDATE"), 1,
+            ["Win__c"], new Dictionary<string, string?> { ["Win__c"] = "50.00" }, Now);
+
+        var plan = Plan(new() { ["Csat__c"] = "7.12", ["Tier__c"] = "Gold" }, failure);
+
+        Assert.True(ErrorPolicy.IsAboutTheOrgSetup("INVALID_FIELD_FOR_INSERT_UPDATE"));
+        Assert.Equal([new FieldChange("Win__c", null, "50.00", false)], plan.Change!.Fields);
+    }
+
+    [Fact]
     public void A_deleted_record_is_not_sent_again()
     {
         var failure = new RecordFailure("ENTITY_IS_DELETED", "entity is deleted", false, 1, [], new Dictionary<string, string?>(), null);
