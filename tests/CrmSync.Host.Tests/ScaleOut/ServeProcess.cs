@@ -12,6 +12,18 @@ internal sealed class ServeProcess : IAsyncDisposable
 
     private ServeProcess(Process process) => this.process = process;
 
+    /// <summary>The process's resident memory now.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
+    public bool HasExited => process.HasExited;
+
     /// <summary>The address the process said it serves on.</summary>
     public Uri Url => new(System.Text.RegularExpressions.Regex.Match(Log, @"serving on (\S+): dashboard").Groups[1].Value);
 
