@@ -15,7 +15,13 @@ internal sealed class PullRun(
     PullPlan plan, SyncedTableWriter writer, string source, DateTime? watermark, bool intoEmptyTable, bool inOneTransaction, int batchSize, TimeProvider time)
     : IAsyncDisposable
 {
-    private Dictionary<string, SyncedRow> batch = new(batchSize, StringComparer.Ordinal);
+    /// <summary>
+    /// A one-transaction load commits nothing per batch, so it hands rows to its COPY in small batches: rows then
+    /// die young (gen 0) instead of a 10,000-row batch surviving into gen 1 while the next one is read.
+    /// </summary>
+    private const int LoadHandOverRows = 200;
+
+    private readonly Dictionary<string, SyncedRow> batch = new(batchSize, StringComparer.Ordinal);
     private bool appending = intoEmptyTable;
     private bool loadWanted = intoEmptyTable && inOneTransaction;
     private EmptyTableLoad? load;
@@ -46,7 +52,7 @@ internal sealed class PullRun(
             (newest, newestId) = (row.SystemModstamp, row.Id);
         }
 
-        if (batch.Count >= batchSize)
+        if (batch.Count >= (loadWanted || load is not null ? LoadHandOverRows : batchSize))
         {
             await FlushAsync(ordered, cancellationToken);
         }
@@ -82,7 +88,9 @@ internal sealed class PullRun(
         }
 
         var rows = batch.Values.ToList();
-        batch = new Dictionary<string, SyncedRow>(batchSize, StringComparer.Ordinal);
+
+        // Reused, not replaced: a new 10,000-entry dictionary per batch lands on the large object heap and costs gen 2 collections.
+        batch.Clear();
         var state = new SyncState(source, plan.Mapping.ObjectName, newWatermark, newWatermark == newest ? newestId : null,
             plan.Signature, complete, complete ? time.GetUtcNow().UtcDateTime : null, plan.MissingFields);
         Watermark = newWatermark;
