@@ -1,7 +1,7 @@
 using CrmSync.Benchmarks;
 
 // Add a benchmark by adding a class implementing IBenchmark and listing it here.
-IBenchmark[] benchmarks = [new SuiteBenchmark(), new SandboxBenchmark(), new SalesforceClientBenchmark(), new SyncBenchmark(), new ComputeBenchmark(), new ClvBenchmark(), new WriteBackBenchmark()];
+IBenchmark[] benchmarks = [new SuiteBenchmark(), new MicroBenchmark(), new SandboxBenchmark(), new SalesforceClientBenchmark(), new SyncBenchmark(), new ComputeBenchmark(), new ClvBenchmark(), new WriteBackBenchmark()];
 
 var chosen = args.Length > 0 ? benchmarks.FirstOrDefault(b => b.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase)) : null;
 if (chosen is null)

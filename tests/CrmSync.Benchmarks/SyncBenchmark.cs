@@ -12,6 +12,7 @@ using CrmSync.Sync.Pull;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
@@ -46,7 +47,8 @@ internal sealed class SyncBenchmark : IBenchmark
     internal static async Task<(TimeSpan Raw, TimeSpan Sync, int RawCalls, int SyncCalls)> MeasureAsync(
         SandboxServer sandbox, BenchmarkDatabase database, IReadOnlyCollection<string> objects, int repeat, TextWriter output, CancellationToken cancellationToken)
     {
-        using var host = BuildHost(sandbox, database.ConnectionString);
+        var phaseClock = new SyncPhaseClock();
+        using var host = BuildHost(sandbox, database.ConnectionString, phaseClock);
         await host.Services.GetRequiredService<MigrationRunner>().MigrateAsync(cancellationToken);
         var runner = host.Services.GetRequiredService<SyncRunner>();
         var sources = SyncRunner.Select(runner.LoadMappings(), objects);
@@ -58,8 +60,8 @@ internal sealed class SyncBenchmark : IBenchmark
         // that a machine shared with other work still shows the undisturbed figure (the fastest).
         // CPU seconds (this process, sandbox included, plus the PostgreSQL server) stay meaningful when the wall clock does not.
         var cpu = await CpuClock.StartAsync(database.ConnectionString, cancellationToken);
-        await output.WriteLineAsync("| object | rows | raw fetch+COPY s (min / median) | CrmSync full sync s (min / median) | ratio of mins | raw API calls | sync API calls | CPU s raw / sync (min) |");
-        await output.WriteLineAsync("|---|---|---|---|---|---|---|---|");
+        await output.WriteLineAsync("| object | rows | raw fetch+COPY s (min / median) | CrmSync full sync s (min / median) | ratio of mins | raw API calls | sync API calls | CPU s raw / sync (min) | fastest sync: before first row / rows in / indexes + commit / after, s |");
+        await output.WriteLineAsync("|---|---|---|---|---|---|---|---|---|");
         var total = (Raw: TimeSpan.Zero, Sync: TimeSpan.Zero, RawCalls: 0, SyncCalls: 0);
         foreach (var source in sources)
         {
@@ -69,6 +71,7 @@ internal sealed class SyncBenchmark : IBenchmark
             var (rawCpu, syncCpu) = (new List<double>(), new List<double>());
             long rows = 0, synced = 0;
             int rawCalls = 0, syncCalls = 0;
+            var fastestPhases = "";
             for (var run = 0; run < repeat; run++)
             {
                 await EmptyAsync(database.ConnectionString, plan, cancellationToken);
@@ -80,19 +83,25 @@ internal sealed class SyncBenchmark : IBenchmark
                 rawCalls = await stats.CallsAsync() - callsBefore;
 
                 (var sync, cpuBefore) = (Stopwatch.StartNew(), cpu.Seconds());
+                phaseClock.Start();
                 synced = (await runner.RunAsync([source], full: true, progress: null, cancellationToken)).Single().RowsRead;
                 syncs.Add(sync.Elapsed);
+                if (syncs[^1] == syncs.Min())
+                {
+                    fastestPhases = phaseClock.Phases();
+                }
+
                 syncCpu.Add(cpu.Seconds() - cpuBefore);
                 syncCalls = await stats.CallsAsync() - callsBefore - rawCalls;
             }
 
             total = (total.Raw + raws.Min(), total.Sync + syncs.Min(), total.RawCalls + rawCalls, total.SyncCalls + syncCalls);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"| {source.ObjectName} | {synced:N0} ({rows:N0} raw) | {Seconds(raws)} | {Seconds(syncs)} | {syncs.Min() / raws.Min():0.00} | {rawCalls} | {syncCalls} | {rawCpu.Min():0.0} / {syncCpu.Min():0.0} |"));
+                $"| {source.ObjectName} | {synced:N0} ({rows:N0} raw) | {Seconds(raws)} | {Seconds(syncs)} | {syncs.Min() / raws.Min():0.00} | {rawCalls} | {syncCalls} | {rawCpu.Min():0.0} / {syncCpu.Min():0.0} | {fastestPhases} |"));
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"| all | | {total.Raw.TotalSeconds:0.00} | {total.Sync.TotalSeconds:0.00} | {total.Sync / total.Raw:0.00} | {total.RawCalls} | {total.SyncCalls} | |"));
+            $"| all | | {total.Raw.TotalSeconds:0.00} | {total.Sync.TotalSeconds:0.00} | {total.Sync / total.Raw:0.00} | {total.RawCalls} | {total.SyncCalls} | | |"));
         await output.WriteLineAsync($"peak working set of this process (sandbox + CrmSync): {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024:N0} MiB");
         return total;
     }
@@ -147,7 +156,7 @@ internal sealed class SyncBenchmark : IBenchmark
         return rows;
     }
 
-    private static IHost BuildHost(SandboxServer sandbox, string connectionString)
+    private static IHost BuildHost(SandboxServer sandbox, string connectionString, SyncPhaseClock phaseClock)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Testing.RepositoryRoot.Path });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>(Testing.SandboxLogin.Settings(sandbox.BaseUri))
@@ -155,7 +164,7 @@ internal sealed class SyncBenchmark : IBenchmark
             ["ConnectionStrings:CrmSync"] = connectionString,
         });
         builder.Configuration.AddEnvironmentVariables("CRMSYNC_");
-        builder.Services.AddLogging().AddCrmSyncStore().AddSalesforce().AddCrmSyncSync();
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(phaseClock)).AddCrmSyncStore().AddSalesforce().AddCrmSyncSync();
         return builder.Build();
     }
 

@@ -14,6 +14,12 @@ public interface ISalesforceClient
     /// <summary>Like <see cref="QueryAsync{T}"/> but through <c>queryAll</c>: includes deleted and archived rows.</summary>
     IAsyncEnumerable<T> QueryAllAsync<T>(string soql, CancellationToken ct = default);
 
+    /// <summary>
+    /// <see cref="QueryAllAsync{T}"/> page by page; each page carries <c>totalSize</c>, the rows the whole query matches,
+    /// so a caller can stop after the first page (nothing more is asked for until it reads on).
+    /// </summary>
+    IAsyncEnumerable<QueryPage<T>> QueryAllPagesAsync<T>(string soql, CancellationToken ct = default);
+
     /// <summary>The first row of the first page, or default when the query matches nothing.</summary>
     Task<T?> QuerySingleAsync<T>(string soql, CancellationToken ct = default);
 

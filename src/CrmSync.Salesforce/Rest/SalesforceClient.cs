@@ -23,6 +23,9 @@ internal sealed class SalesforceClient(
     public IAsyncEnumerable<T> QueryAllAsync<T>(string soql, CancellationToken ct = default) =>
         StreamAsync<T>(soql, includeDeleted: true, ct);
 
+    public IAsyncEnumerable<QueryPage<T>> QueryAllPagesAsync<T>(string soql, CancellationToken ct = default) =>
+        StreamPagesAsync<T>(soql, includeDeleted: true, ct);
+
     public async Task<T?> QuerySingleAsync<T>(string soql, CancellationToken ct = default)
     {
         var page = await rest.QueryAsync<T>(soql, null, ct).ConfigureAwait(false);
@@ -106,35 +109,26 @@ internal sealed class SalesforceClient(
         rest.CompositeAsync(request, ct);
 
     /// <summary>
-    /// Yields one page while the next is already on its way, so parsing and the network overlap.
-    /// Stopping early cancels the page in flight.
+    /// Yields one page while the next is already on its way, so parsing and the network overlap; the first page is
+    /// handed over before the second is asked for, so a caller that stops on its <c>totalSize</c> spends no call on
+    /// a page it will not read. Stopping early cancels the page in flight.
     /// </summary>
-    private async IAsyncEnumerable<T> StreamAsync<T>(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<QueryPage<T>> StreamPagesAsync<T>(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var page = includeDeleted
             ? await rest.QueryAllAsync<T>(soql, _queryOptions, ct).ConfigureAwait(false)
             : await rest.QueryAsync<T>(soql, _queryOptions, ct).ConfigureAwait(false);
+        yield return page;
+
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task<QueryPage<T>>? next = null;
         try
         {
-            while (true)
+            while (!page.Done && !string.IsNullOrEmpty(page.NextRecordsUrl))
             {
-                next = page.Done || string.IsNullOrEmpty(page.NextRecordsUrl)
-                    ? null
-                    : root.GetNextQueryPageAsync<T>(page.NextRecordsUrl.TrimStart('/'), _queryOptions, prefetch.Token);
-                foreach (var record in page.Records)
-                {
-                    yield return record;
-                }
-
-                if (next is null)
-                {
-                    yield break;
-                }
-
-                page = await next.ConfigureAwait(false);
-                next = null;
+                page = await (next ?? NextPageAsync<T>(page, prefetch.Token)).ConfigureAwait(false);
+                next = page.Done || string.IsNullOrEmpty(page.NextRecordsUrl) ? null : NextPageAsync<T>(page, prefetch.Token);
+                yield return page;
             }
         }
         finally
@@ -144,6 +138,20 @@ internal sealed class SalesforceClient(
                 await prefetch.CancelAsync().ConfigureAwait(false);
                 await next.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default)
                     .ConfigureAwait(false);
+            }
+        }
+    }
+
+    private Task<QueryPage<T>> NextPageAsync<T>(QueryPage<T> page, CancellationToken ct) =>
+        root.GetNextQueryPageAsync<T>(page.NextRecordsUrl!.TrimStart('/'), _queryOptions, ct);
+
+    private async IAsyncEnumerable<T> StreamAsync<T>(string soql, bool includeDeleted, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var page in StreamPagesAsync<T>(soql, includeDeleted, ct).ConfigureAwait(false))
+        {
+            foreach (var record in page.Records)
+            {
+                yield return record;
             }
         }
     }

@@ -46,7 +46,7 @@ internal sealed class ActivityWriter
         var done = due <= Now && random.Chance(0.85);
         taskStatus.Text(row, done ? "Completed" : random.Chance(0.5) ? "Not Started" : "In Progress");
         taskClosed.Flag(row, done);
-        tasks.Stamp(row, Math.Min(due, Now));
+        tasks.StampLastChange(row, due, Now);
     }
 
     public void AddEvent(int account, int deal, long at)
@@ -56,7 +56,7 @@ internal sealed class ActivityWriter
         eventSubject.Text(row, random.Pick(Subjects));
         eventDate.Day(row, at);
         eventDateTime.Instant(row, at);
-        events.Stamp(row, Math.Min(at, Now));
+        events.StampLastChange(row, at, Now);
     }
 
     private int DealOrNone(int firstDeal, int dealCount) => dealCount > 0 && random.Chance(0.3) ? firstDeal + random.Next(dealCount) : -1;

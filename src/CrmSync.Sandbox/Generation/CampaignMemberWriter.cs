@@ -28,12 +28,16 @@ internal sealed class CampaignMemberWriter
     {
         var campaignRow = random.Next(campaigns.Count);
         var startAt = ColumnWrites.MillisOf((int)campaignStart.Get(campaignRow).Ticks);
-        var backdated = Math.Min(Now - 60_000, startAt + (long)random.Exponential(10 * Day));
-        var created = createdAt ?? backdated;
+        var drawn = startAt + (long)random.Exponential(10 * Day);
+
+        // The response is timed from the send date as it always was (so the org's random stream, and every record
+        // generated after this one, stay the same); the creation date is not clamped to a minute before now.
+        var sent = createdAt ?? Math.Min(Now - 60_000, drawn);
+        var created = createdAt ?? ColumnWrites.CreatedBefore(Now, drawn, startAt);
         var row = members.AddRow(created);
         campaign.Refer(row, campaignRow);
         (contact ? this.contact : lead).Refer(row, person);
-        var respondedAt = created + (long)random.Exponential(7 * Day);
+        var respondedAt = sent + (long)random.Exponential(7 * Day);
         var hasResponded = respondedAt < Now && random.Chance(0.25);
         status.Text(row, hasResponded ? "Responded" : "Sent");
         responded.Flag(row, hasResponded);

@@ -28,8 +28,27 @@ internal static class ColumnWrites
 
     public static long MillisOf(int dayNumber) => (dayNumber - UnixEpochDay) * DayMillis;
 
+    /// <summary>
+    /// A creation time drawn past <paramref name="nowMillis"/> (counted back from a date still to come) is reflected
+    /// into the past: clamping would create all such records in the same minute before now.
+    /// </summary>
+    public static long CreatedBefore(long nowMillis, long drawnMillis, long notBeforeMillis)
+    {
+        var latest = nowMillis - 60_000;
+        var created = drawnMillis <= latest ? drawnMillis : 2 * latest - drawnMillis;
+        return Math.Min(Math.Max(created, notBeforeMillis), latest);
+    }
+
     public static void Stamp(this ObjectTable table, int row, long modifiedMillis)
     {
         table.Touch(row, Math.Max(modifiedMillis, table.CreatedDate[row]));
     }
+
+    /// <summary>
+    /// Stamps the record's last change. A change still ahead of <paramref name="now"/> (a due, close or end date to
+    /// come) has not happened: such a record was last modified when it was created, as in a real org, instead of
+    /// every one of them carrying the org's "now" (which would put them all in every incremental pull's lookback).
+    /// </summary>
+    public static void StampLastChange(this ObjectTable table, int row, long changeMillis, long nowMillis) =>
+        table.Stamp(row, changeMillis <= nowMillis ? changeMillis : table.CreatedDate[row]);
 }

@@ -66,15 +66,16 @@ internal sealed class DealWriter
 
     private int Add(int accountRow, long closeAt, double? dealAmount, string stageName, long notBefore)
     {
-        var created = Math.Max(notBefore, closeAt - (long)random.Exponential(30 * ColumnWrites.DayMillis));
-        created = Math.Min(created, AsOf - 60_000);
+        var created = ColumnWrites.CreatedBefore(AsOf, closeAt - (long)random.Exponential(30 * ColumnWrites.DayMillis), notBefore);
         var row = deals.AddRow(created);
         account.Refer(row, accountRow);
         name.Text(row, string.Create(CultureInfo.InvariantCulture, $"Deal {row + 1}"));
         amount.Number(row, dealAmount);
         closeDate.Day(row, closeAt);
         stage.Text(row, stageName);
-        deals.Stamp(row, Math.Min(AsOf, closeAt + (long)random.Exponential(ColumnWrites.DayMillis)));
+        // Last changed a little after its close; an open deal (closing later) when it was created.
+        var touched = closeAt + (long)random.Exponential(ColumnWrites.DayMillis);
+        deals.StampLastChange(row, touched <= AsOf ? touched : closeAt, AsOf);
         return row;
     }
 

@@ -94,7 +94,7 @@ internal sealed class RelatedRecordsGenerator(DeterministicRandom random, long a
             start.Day(row, startAt);
             end.Day(row, endAt);
             active.Flag(row, endAt >= asOf);
-            campaigns.Stamp(row, Math.Min(asOf, endAt));
+            campaigns.StampLastChange(row, endAt, asOf);
         }
         var members = new CampaignMemberWriter(store["CampaignMember"], campaigns, random, asOf);
         for (var a = 0; a < population.Count; a++)

@@ -99,19 +99,26 @@ public sealed class ObjectPuller(
         return result;
     }
 
-    /// <summary>Streams over REST; returns false when it stopped early to hand over to Bulk.</summary>
+    /// <summary>
+    /// Streams over REST; returns false when it stopped early to hand over to Bulk: at the threshold, or after the
+    /// first page when the org's totalSize already says the pull is larger (no calls spent paging up to the threshold).
+    /// </summary>
     private async Task<bool> PullRestAsync(PullRun run, DateTime? since, long? expected, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
     {
         var converter = new RecordConverter(run.Plan);
-        await foreach (var record in salesforce.QueryAllAsync<JsonElement>(SoqlBuilder.Select(run.Plan, since), cancellationToken))
+        var threshold = options.Value.BulkThresholdRows;
+        await foreach (var page in salesforce.QueryAllPagesAsync<JsonElement>(SoqlBuilder.Select(run.Plan, since), cancellationToken))
         {
-            await run.AddAsync(converter.FromJson(record), ordered: true, cancellationToken);
-            if (run.RowsRead % options.Value.BatchSize == 0)
+            foreach (var record in page.Records)
             {
-                progress?.Report(new PullProgress(run.Plan.Mapping.Source, run.RowsRead, expected, "REST"));
+                await run.AddAsync(converter.FromJson(record), ordered: true, cancellationToken);
+                if (run.RowsRead % options.Value.BatchSize == 0)
+                {
+                    progress?.Report(new PullProgress(run.Plan.Mapping.Source, run.RowsRead, expected ?? page.TotalSize, "REST"));
+                }
             }
 
-            if (run.RowsRead >= options.Value.BulkThresholdRows)
+            if (!page.Done && (run.RowsRead >= threshold || page.TotalSize > threshold))
             {
                 await run.FlushAsync(ordered: true, cancellationToken);
                 return false;

@@ -14,9 +14,9 @@ using CrmSync.Testing;
 namespace CrmSync.Host.Tests.Security;
 
 /// <summary>
-/// The whole product at log level Trace — a server running the pipeline through faults (an expiring session, a
-/// refused call), a foreground run, and logins with every credential kind — must never show a credential: not in
-/// any log line, stored exception or job argument, nor on any dashboard page.
+/// The whole product at log level Trace — the demo, a server running the pipeline through faults (an expiring
+/// session, a refused call), a foreground run, and logins with every credential kind — must never show a credential:
+/// not in any log line, stored exception or job argument, nor on any dashboard page.
 /// </summary>
 [Collection(Jobs.AloneCollection.Name)]
 public sealed partial class SecretsNotLoggedTests(PostgresServer server) : IClassFixture<PostgresServer>
@@ -116,6 +116,30 @@ public sealed partial class SecretsNotLoggedTests(PostgresServer server) : IClas
 
         Assert.False(SessionId().IsMatch(text), $"an access token appears: {SessionId().Match(text).Value}");
     }
+
+    [Fact]
+    public async Task The_demo_at_trace_shows_no_credential()
+    {
+        // As its own process, so its console logs (standard error) are read too.
+        var text = await RunCliAsync(
+            new Dictionary<string, string?>(Trace)
+            {
+                ["ConnectionStrings:CrmSync"] = server.AdminConnectionString, ["Sync:MappingsPath"] = RepositoryRoot.Combine("mappings"),
+            },
+            "demo", "--no-serve", "--accounts", "100", "--urls", "http://127.0.0.1:0");
+
+        Assert.Contains("Pipeline 2: succeeded", text, StringComparison.Ordinal);
+        Assert.Contains("trce:", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("sandbox-secret", text, StringComparison.Ordinal);
+        Assert.False(SessionId().IsMatch(text), $"an access token appears: {SessionId().Match(text).Value}");
+
+        // The demo's password is the word "sandbox", which its output names for good reasons: look where a credential would be.
+        Assert.Matches(PasswordValue(), "grant_type=password&username=admin%40sandbox.crmsync&password=sandbox");
+        Assert.False(PasswordValue().IsMatch(text), $"the demo's password appears: {PasswordValue().Match(text).Value}");
+    }
+
+    [GeneratedRegex(@"(?i)password[""'\s]*[=:]\s*[""']?sandbox\b")]
+    private static partial Regex PasswordValue();
 
     /// <summary>A Salesforce session id: the org id's 15 characters, '!', and the token.</summary>
     [GeneratedRegex(@"\b[0-9A-Za-z]{15}![0-9A-Za-z._]{40,}")]

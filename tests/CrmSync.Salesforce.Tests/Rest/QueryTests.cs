@@ -63,6 +63,27 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public async Task Pages_carry_the_total_size_and_the_second_is_asked_for_only_when_read_on()
+    {
+        await using var stub = StartWithTwoPages("queryAll");
+        var client = stub.Get<ISalesforceClient>();
+
+        await foreach (var page in client.QueryAllPagesAsync<JsonElement>(Soql))
+        {
+            Assert.Equal(3, page.TotalSize);
+            Assert.False(page.Done);
+            break;
+        }
+
+        Assert.Empty(stub.Requests(SalesforceStub.DataPath + "/query/01gRO0000016PIAYA2-2"));
+
+        var pages = await client.QueryAllPagesAsync<JsonElement>(Soql).ToListAsync();
+        Assert.Equal([2, 1], pages.Select(p => p.Records.Count));
+        Assert.True(pages[^1].Done);
+        Assert.Single(stub.Requests(SalesforceStub.DataPath + "/query/01gRO0000016PIAYA2-2"));
+    }
+
+    [Fact]
     public async Task Count_reads_total_size()
     {
         await using var stub = SalesforceStub.Start().StubLogin();

@@ -18,6 +18,11 @@ public sealed class EmptyTableLoadTests(PostgresServer server) : IClassFixture<P
     public async Task A_committed_load_stores_its_rows_and_watermark_and_has_every_index_again()
     {
         await using var dataSource = await MigratedAsync("load_commit");
+        await using (var adminsOwn = dataSource.CreateCommand("CREATE INDEX sf_account_segment_by_admin ON crmsync.sf_account (segment)"))
+        {
+            await adminsOwn.ExecuteNonQueryAsync();
+        }
+
         var indexesBefore = await IndexesAsync(dataSource);
 
         await using (var load = (await Writer(dataSource).BeginEmptyTableLoadAsync(Accounts, default))!)
@@ -31,6 +36,7 @@ public sealed class EmptyTableLoadTests(PostgresServer server) : IClassFixture<P
         Assert.Equal(["001A|Acme", "001B|Globex", "001D|Initech"], await RowsAsync(dataSource));
         Assert.Equal(indexesBefore, await IndexesAsync(dataSource));
         Assert.Contains("sf_account_pkey", indexesBefore[0], StringComparison.Ordinal);
+        Assert.Contains("sf_account_segment_by_admin", indexesBefore[1], StringComparison.Ordinal);
         Assert.Equal("3|2026-03-02 10:00:00", await ScalarAsync<string>(dataSource,
             "SELECT rows_stored || '|' || to_char(watermark AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM crmsync.sync_state WHERE source = 'account'"));
     }

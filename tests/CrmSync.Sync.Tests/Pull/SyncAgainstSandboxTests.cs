@@ -201,6 +201,28 @@ public sealed class SyncAgainstSandboxTests(PostgresServer server) : IClassFixtu
         await AssertStoreEqualsOrgAsync(harness);
     }
 
+    [Fact]
+    public async Task An_incremental_backlog_larger_than_the_threshold_goes_to_bulk_after_one_rest_page()
+    {
+        await using var harness = await SyncHarness.StartAsync(server, accounts: 300,
+            new() { ["Sync:BulkThresholdRows"] = "1500", ["Sync:BatchSize"] = "500", ["Salesforce:QueryBatchSize"] = "200" });
+        await harness.SyncAsync();
+
+        // As after weeks without a sync: the deals' watermark far back, so the incremental query matches every deal.
+        await harness.ExecuteAsync("UPDATE crmsync.sync_state SET watermark = '2020-01-01' WHERE source = 'deal'");
+        var before = await harness.CallsAsync();
+        var again = (await harness.SyncAsync()).Single(r => r.Source == "deal");
+        var after = await harness.CallsAsync();
+
+        Assert.Equal("REST+Bulk", again.Transport);
+        // One REST page per object, the deals' too: its totalSize said the backlog is past the threshold (paging up
+        // to the threshold would have taken 8 pages of 200).
+        Assert.Equal(harness.Mappings.Sources.Count, Delta(before, after, "GET /queryAll"));
+        Assert.Equal(0, Delta(before, after, "GET /query/{locator}"));
+        Assert.Equal(0, again.Changes.Changed);
+        await AssertStoreEqualsOrgAsync(harness);
+    }
+
     private static int Delta(Dictionary<string, int> before, Dictionary<string, int> after, string endpoint) =>
         after.GetValueOrDefault(endpoint) - before.GetValueOrDefault(endpoint);
 
