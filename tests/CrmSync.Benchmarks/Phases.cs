@@ -37,13 +37,29 @@ internal sealed class Phases(SandboxServer sandbox, string connectionString, Tex
         return row;
     }
 
+    private static string CrmSyncDll => Testing.RepositoryRoot.Combine("src", "CrmSync.Host", "bin", "Release", "net10.0", "crmsync.dll");
+
+    /// <summary>What the phases need before anything is measured, each missing piece named with what to do.</summary>
+    public static void EnsureReady()
+    {
+        if (!File.Exists("/usr/bin/time"))
+        {
+            throw new InvalidOperationException("The benchmark reads wall time and peak memory from /usr/bin/time, which is missing (Debian/Ubuntu: apt-get install time).");
+        }
+
+        if (!File.Exists(CrmSyncDll))
+        {
+            throw new InvalidOperationException($"{CrmSyncDll} is not built: run 'dotnet build -c Release src/CrmSync.Host' (or any './crmsync' command) first.");
+        }
+    }
+
     /// <summary>
     /// Runs the built crmsync (Release) against the sandbox and the database; <paramref name="command"/> may start
     /// with a wrapper (/usr/bin/time …) before the verb. Returns what it printed; throws when it fails.
     /// </summary>
     public static async Task<string> CrmSyncAsync(SandboxServer sandbox, string connectionString, string[] command, CancellationToken cancellationToken)
     {
-        var dll = Testing.RepositoryRoot.Combine("src", "CrmSync.Host", "bin", "Release", "net10.0", "crmsync.dll");
+        var dll = CrmSyncDll;
         var wrapper = command.TakeWhile(a => a is "/usr/bin/time" or "-f" or "time: %e %M").ToList();
         var start = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["CRMSYNC_CONTENT_ROOT"] = Testing.RepositoryRoot.Path;

@@ -20,5 +20,14 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-await chosen.RunAsync(args[1..], Console.Out, cancel.Token);
-return 0;
+try
+{
+    await chosen.RunAsync(args[1..], Console.Out, cancel.Token);
+    return 0;
+}
+catch (InvalidOperationException e)
+{
+    // A missing prerequisite or a crmsync phase that failed: its message says which, and what it printed.
+    Console.Error.WriteLine($"{chosen.Name}: {e.Message}");
+    return 1;
+}

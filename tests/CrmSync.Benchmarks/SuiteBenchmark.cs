@@ -25,6 +25,7 @@ internal sealed class SuiteBenchmark : IBenchmark
     public async Task RunAsync(IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken)
     {
         var accounts = BenchmarkArguments.Int(args, "--accounts", 100_000);
+        Phases.EnsureReady();
         await output.WriteLineAsync($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Memory()} RAM, load average before: {LoadAverage()}");
         await using var sandbox = await SandboxServer.StartAsync(new SandboxSettings { Accounts = accounts, DailyApiLimit = int.MaxValue }, cancellationToken);
 
