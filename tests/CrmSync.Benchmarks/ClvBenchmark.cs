@@ -51,7 +51,7 @@ internal sealed class ClvBenchmark : IBenchmark
             $"process: peak working set {process.PeakWorkingSet64 / 1024.0 / 1024:N0} MiB, CPU {process.TotalProcessorTime.TotalSeconds:0.0} s, {Environment.ProcessorCount} cores"));
     }
 
-    private static IReadOnlyList<Transaction> ReadCdnow() =>
+    internal static IReadOnlyList<Transaction> ReadCdnow() =>
         File.ReadLines(RepositoryRoot.Combine("tests", "CrmSync.Clv.Tests", "Data", "CDNOW_sample.txt"))
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Select(f => new Transaction(f[1], DateOnly.ParseExact(f[2], "yyyyMMdd", CultureInfo.InvariantCulture), decimal.Parse(f[4], CultureInfo.InvariantCulture)))

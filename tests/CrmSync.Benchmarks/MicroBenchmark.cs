@@ -8,7 +8,7 @@ namespace CrmSync.Benchmarks;
 
 /// <summary>
 /// BenchmarkDotNet micro-benchmarks (parsers, likelihoods), run in this process (no project generated and built per
-/// benchmark) as short runs: 3 warm-ups, 3 iterations, about 2 minutes in all. Options after the name go to
+/// benchmark) as short runs: 3 warm-ups, 3 iterations, about a minute in all. Options after the name go to
 /// BenchmarkDotNet (e.g. --filter *Bulk*).
 /// </summary>
 internal sealed class MicroBenchmark : IBenchmark

@@ -59,11 +59,10 @@ internal sealed class Phases(SandboxServer sandbox, string connectionString, Tex
     /// </summary>
     public static async Task<string> CrmSyncAsync(SandboxServer sandbox, string connectionString, string[] command, CancellationToken cancellationToken)
     {
-        var dll = CrmSyncDll;
         var wrapper = command.TakeWhile(a => a is "/usr/bin/time" or "-f" or "time: %e %M").ToList();
         var start = new ProcessStartInfo(wrapper.Count > 0 ? wrapper[0] : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["CRMSYNC_CONTENT_ROOT"] = Testing.RepositoryRoot.Path;
-        var arguments = wrapper.Skip(1).Concat(wrapper.Count > 0 ? ["dotnet"] : []).Append(dll).Concat(command.Skip(wrapper.Count))
+        var arguments = wrapper.Skip(1).Concat(wrapper.Count > 0 ? ["dotnet"] : []).Append(CrmSyncDll).Concat(command.Skip(wrapper.Count))
             .Concat(new Dictionary<string, string?>(Testing.SandboxLogin.Settings(sandbox.BaseUri)) { ["ConnectionStrings:CrmSync"] = connectionString }
                 .SelectMany(s => new[] { "--set", $"{s.Key}={s.Value}" }));
         foreach (var argument in arguments)

@@ -7,6 +7,7 @@ using CrmSync.Salesforce.Rest;
 using CrmSync.Sandbox;
 using CrmSync.Store;
 using CrmSync.Store.Migrations;
+using CrmSync.Store.Synced;
 using CrmSync.Sync;
 using CrmSync.Sync.Pull;
 using Microsoft.Extensions.Configuration;
@@ -164,7 +165,7 @@ internal sealed class SyncBenchmark : IBenchmark
             ["ConnectionStrings:CrmSync"] = connectionString,
         });
         builder.Configuration.AddEnvironmentVariables("CRMSYNC_");
-        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug).AddProvider(phaseClock)).AddCrmSyncStore().AddSalesforce().AddCrmSyncSync();
+        builder.Services.AddLogging(logging => logging.AddFilter(typeof(EmptyTableLoad).FullName, LogLevel.Debug).AddProvider(phaseClock)).AddCrmSyncStore().AddSalesforce().AddCrmSyncSync();
         return builder.Build();
     }
 

@@ -1,10 +1,8 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using CrmSync.Clv;
 using CrmSync.Clv.BgNbd;
 using CrmSync.Clv.GammaGamma;
 using CrmSync.Clv.Rfm;
-using CrmSync.Testing;
 
 namespace CrmSync.Benchmarks.Micro;
 
@@ -25,10 +23,7 @@ public class LikelihoodBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var transactions = File.ReadLines(RepositoryRoot.Combine("tests", "CrmSync.Clv.Tests", "Data", "CDNOW_sample.txt"))
-            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Select(f => new Transaction(f[1], DateOnly.ParseExact(f[2], "yyyyMMdd", CultureInfo.InvariantCulture), decimal.Parse(f[4], CultureInfo.InvariantCulture)));
-        var cdnow = RfmSummary.FromTransactions(transactions, new DateOnly(1997, 9, 30), TimeUnit.Week);
+        var cdnow = RfmSummary.FromTransactions(ClvBenchmark.ReadCdnow(), new DateOnly(1997, 9, 30), TimeUnit.Week);
         bgNbd = new BgNbdLikelihood(cdnow.Histories);
         gammaGamma = new GammaGammaLikelihood(cdnow.Histories.Where(h => h.RepeatPurchases > 0).Select(h => (h.RepeatPurchases, h.MeanRepeatValue)).ToList());
 
